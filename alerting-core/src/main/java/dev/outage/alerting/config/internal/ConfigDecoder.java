@@ -1,0 +1,1280 @@
+package dev.outage.alerting.config.internal;
+
+import dev.outage.alerting.config.AlertmanagerConfig;
+import dev.outage.alerting.config.ConfigError;
+import dev.outage.alerting.config.ConfigLoadResult;
+import dev.outage.alerting.config.EmailConfig;
+import dev.outage.alerting.config.GlobalConfig;
+import dev.outage.alerting.config.HostPort;
+import dev.outage.alerting.config.InhibitRule;
+import dev.outage.alerting.config.NamedTimeInterval;
+import dev.outage.alerting.config.PrometheusDuration;
+import dev.outage.alerting.config.Receiver;
+import dev.outage.alerting.config.RouteConfig;
+import dev.outage.alerting.config.Secret;
+import dev.outage.alerting.config.SourcePosition;
+import dev.outage.alerting.config.TimeInterval;
+import dev.outage.alerting.config.TlsConfig;
+import dev.outage.alerting.model.Matcher;
+import dev.outage.alerting.model.MatcherSyntax;
+import dev.outage.alerting.model.MatcherSyntaxException;
+import dev.outage.alerting.model.MatcherType;
+import dev.outage.alerting.model.Matchers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a YAML document into an {@link AlertmanagerConfig}, validating it as Alertmanager 0.25
+ * does and with its messages. Not thread-safe; use one instance per document.
+ */
+public final class ConfigDecoder {
+
+    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    private static final String PLAIN = "config.plain";
+
+    private static final Set<String> TOP_FIELDS = Set.of(
+            "global", "route", "inhibit_rules", "receivers", "templates", "mute_time_intervals", "time_intervals");
+    private static final Set<String> GLOBAL_FIELDS = Set.of(
+            "resolve_timeout",
+            "http_config",
+            "smtp_from",
+            "smtp_hello",
+            "smtp_smarthost",
+            "smtp_auth_username",
+            "smtp_auth_password",
+            "smtp_auth_password_file",
+            "smtp_auth_secret",
+            "smtp_auth_identity",
+            "smtp_require_tls",
+            "slack_api_url",
+            "slack_api_url_file",
+            "pagerduty_url",
+            "opsgenie_api_url",
+            "opsgenie_api_key",
+            "opsgenie_api_key_file",
+            "wechat_api_url",
+            "wechat_api_secret",
+            "wechat_api_corp_id",
+            "victorops_api_url",
+            "victorops_api_key",
+            "victorops_api_key_file",
+            "telegram_api_url",
+            "webex_api_url");
+    private static final Set<String> GLOBAL_SECRETS =
+            Set.of("opsgenie_api_key", "wechat_api_secret", "victorops_api_key", "slack_api_url");
+    private static final Set<String> ROUTE_FIELDS = Set.of(
+            "receiver",
+            "group_by",
+            "match",
+            "match_re",
+            "matchers",
+            "mute_time_intervals",
+            "active_time_intervals",
+            "continue",
+            "routes",
+            "group_wait",
+            "group_interval",
+            "repeat_interval");
+    private static final Set<String> RECEIVER_INTEGRATIONS = Set.of(
+            "discord_configs",
+            "pagerduty_configs",
+            "slack_configs",
+            "webhook_configs",
+            "opsgenie_configs",
+            "wechat_configs",
+            "pushover_configs",
+            "victorops_configs",
+            "sns_configs",
+            "telegram_configs",
+            "webex_configs",
+            "msteams_configs");
+    private static final Set<String> EMAIL_FIELDS = Set.of(
+            "send_resolved",
+            "to",
+            "from",
+            "hello",
+            "smarthost",
+            "auth_username",
+            "auth_password",
+            "auth_password_file",
+            "auth_secret",
+            "auth_identity",
+            "headers",
+            "html",
+            "text",
+            "require_tls",
+            "tls_config");
+    private static final Set<String> TLS_FIELDS = Set.of(
+            "ca_file", "cert_file", "key_file", "server_name", "insecure_skip_verify", "min_version", "max_version");
+    private static final Set<String> TLS_VERSIONS = Set.of("TLS10", "TLS11", "TLS12", "TLS13");
+    private static final Set<String> INHIBIT_FIELDS = Set.of(
+            "source_match",
+            "source_match_re",
+            "source_matchers",
+            "target_match",
+            "target_match_re",
+            "target_matchers",
+            "equal");
+    private static final Set<String> NAMED_INTERVAL_FIELDS = Set.of("name", "time_intervals");
+    private static final Set<String> INTERVAL_FIELDS =
+            Set.of("times", "weekdays", "days_of_month", "months", "years", "location");
+    private static final Set<String> TIME_RANGE_FIELDS = Set.of("start_time", "end_time");
+    private static final Pattern CLOCK = Pattern.compile("(([01][0-9])|(2[0-3])):[0-5][0-9]|24:00");
+    private static final List<String> WEEKDAYS =
+            List.of("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday");
+    private static final List<String> MONTHS = List.of(
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december");
+
+    private final Problems problems;
+    private final MatcherSyntax syntax;
+    private final Path baseDirectory;
+    private final String file;
+
+    private ConfigDecoder(String file, MatcherSyntax syntax, Path baseDirectory) {
+        this.file = file;
+        this.problems = new Problems(file);
+        this.syntax = syntax;
+        this.baseDirectory = baseDirectory;
+    }
+
+    /**
+     * Decodes and validates the YAML text.
+     *
+     * @param file the file name for error messages
+     * @param baseDirectory the directory relative template paths are resolved against, or null
+     */
+    public static ConfigLoadResult decode(String text, String file, MatcherSyntax syntax, Path baseDirectory) {
+        return new ConfigDecoder(file, syntax, baseDirectory).decode(text);
+    }
+
+    private ConfigLoadResult decode(String text) {
+        YamlNode root;
+        try {
+            root = YamlReader.read(text);
+        } catch (YamlSyntaxException e) {
+            return new ConfigLoadResult.Rejected(List.of(new ConfigError(
+                    file,
+                    new SourcePosition(e.line(), e.column(), ""),
+                    "yaml: line " + e.line() + ": " + e.getMessage())));
+        }
+        Document doc = document(root);
+        if (problems.hasErrors()) {
+            return new ConfigLoadResult.Rejected(problems.errors());
+        }
+        validate(doc, root);
+        if (problems.hasErrors()) {
+            return new ConfigLoadResult.Rejected(problems.errors());
+        }
+        return new ConfigLoadResult.Loaded(new AlertmanagerConfig(
+                doc.global,
+                doc.route,
+                doc.inhibitRules,
+                doc.receivers,
+                doc.templates,
+                doc.muteTimeIntervals,
+                doc.timeIntervals,
+                problems.positions()));
+    }
+
+    /** The decoded sections before the cross-checks. */
+    private static final class Document {
+        GlobalConfig global = GlobalConfig.defaults();
+        Map<String, YamlNode> globalNodes = Map.of();
+        RouteConfig route;
+        YamlNode routeNode;
+        List<InhibitRule> inhibitRules = List.of();
+        List<RawReceiver> rawReceivers = List.of();
+        List<Receiver> receivers = List.of();
+        List<String> templates = List.of();
+        List<NamedTimeInterval> muteTimeIntervals = List.of();
+        List<NamedTimeInterval> timeIntervals = List.of();
+    }
+
+    /** A receiver before the global defaults are applied to its email configs. */
+    private record RawReceiver(
+            String name,
+            YamlNode node,
+            List<RawEmail> emails,
+            Map<String, List<Map<String, Object>>> others,
+            SourcePosition position) {}
+
+    /** An email config as written, with the nodes of its fields. */
+    private record RawEmail(String path, YamlNode node, Map<String, YamlNode.Entry> fields) {}
+
+    // ---------------------------------------------------------------- sections
+
+    private Document document(YamlNode root) {
+        Document doc = new Document();
+        Map<String, YamlNode.Entry> fields = fields(root, "", PLAIN, TOP_FIELDS);
+        if (fields == null) {
+            return doc;
+        }
+        YamlNode.Entry global = fields.get("global");
+        if (global != null) {
+            doc.global = global(global.value(), "global", doc);
+        }
+        YamlNode.Entry route = fields.get("route");
+        if (route != null && !isNull(route.value())) {
+            doc.routeNode = route.value();
+            doc.route = route(route.value(), "route");
+        }
+        YamlNode.Entry inhibit = fields.get("inhibit_rules");
+        if (inhibit != null) {
+            doc.inhibitRules = list(inhibit.value(), "inhibit_rules", "[]config.InhibitRule", this::inhibitRule);
+        }
+        YamlNode.Entry receivers = fields.get("receivers");
+        if (receivers != null) {
+            doc.rawReceivers = list(receivers.value(), "receivers", "[]*config.Receiver", this::receiver);
+        }
+        YamlNode.Entry templates = fields.get("templates");
+        if (templates != null) {
+            List<String> raw = stringList(templates.value(), "templates");
+            doc.templates = raw == null
+                    ? List.of()
+                    : raw.stream().map(this::resolvePath).toList();
+        }
+        YamlNode.Entry mute = fields.get("mute_time_intervals");
+        if (mute != null) {
+            doc.muteTimeIntervals = list(
+                    mute.value(),
+                    "mute_time_intervals",
+                    "[]config.MuteTimeInterval",
+                    (n, p) -> namedInterval(n, p, "missing name in mute time interval"));
+        }
+        YamlNode.Entry intervals = fields.get("time_intervals");
+        if (intervals != null) {
+            doc.timeIntervals = list(
+                    intervals.value(),
+                    "time_intervals",
+                    "[]config.TimeInterval",
+                    (n, p) -> namedInterval(n, p, "missing name in time interval"));
+        }
+        return doc;
+    }
+
+    private String resolvePath(String path) {
+        if (baseDirectory == null || path.isEmpty() || Path.of(path).isAbsolute()) {
+            return path;
+        }
+        return baseDirectory.resolve(path).toString();
+    }
+
+    private GlobalConfig global(YamlNode node, String path, Document doc) {
+        Map<String, YamlNode.Entry> f = fields(node, path, PLAIN, GLOBAL_FIELDS);
+        GlobalConfig defaults = GlobalConfig.defaults();
+        if (f == null) {
+            return defaults;
+        }
+        Map<String, YamlNode> nodes = new LinkedHashMap<>();
+        f.forEach((k, v) -> nodes.put(k, v.value()));
+        doc.globalNodes = nodes;
+        Duration resolveTimeout = f.containsKey("resolve_timeout")
+                ? duration(f.get("resolve_timeout").value(), path + ".resolve_timeout")
+                : null;
+        HostPort smarthost = hostPort(f, "smtp_smarthost", path);
+        Map<String, Object> others = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode.Entry> e : f.entrySet()) {
+            if (!e.getKey().startsWith("smtp_") && !e.getKey().equals("resolve_timeout")) {
+                String childPath = path + "." + e.getKey();
+                Object raw = raw(e.getValue().value(), childPath);
+                if (GLOBAL_SECRETS.contains(e.getKey()) && raw instanceof String s && !s.isEmpty()) {
+                    raw = Secret.of(s);
+                }
+                others.put(e.getKey(), raw);
+            }
+        }
+        validateUrl(f, "slack_api_url", path);
+        for (String key : List.of(
+                "pagerduty_url",
+                "opsgenie_api_url",
+                "wechat_api_url",
+                "victorops_api_url",
+                "telegram_api_url",
+                "webex_api_url")) {
+            validateUrl(f, key, path);
+        }
+        return new GlobalConfig(
+                resolveTimeout == null ? defaults.resolveTimeout() : resolveTimeout,
+                string(f, "smtp_from", path, ""),
+                string(f, "smtp_hello", path, defaults.smtpHello()),
+                smarthost,
+                string(f, "smtp_auth_username", path, ""),
+                secret(f, "smtp_auth_password", path),
+                string(f, "smtp_auth_password_file", path, ""),
+                secret(f, "smtp_auth_secret", path),
+                string(f, "smtp_auth_identity", path, ""),
+                bool(f, "smtp_require_tls", path, true),
+                others);
+    }
+
+    private void validateUrl(Map<String, YamlNode.Entry> f, String key, String path) {
+        YamlNode.Entry e = f.get(key);
+        if (e == null || isNull(e.value())) {
+            return;
+        }
+        String text = string(e.value(), path + "." + key);
+        if (text == null) {
+            return;
+        }
+        String problem = urlProblem(text);
+        if (problem != null) {
+            problems.error(e.value(), path + "." + key, problem);
+        }
+    }
+
+    /** Returns Alertmanager's complaint about a URL, or null when it is an http(s) URL with a host. */
+    static String urlProblem(String text) {
+        int colon = text.indexOf("://");
+        String scheme = colon < 0 ? "" : text.substring(0, colon).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return "unsupported scheme \"" + scheme + "\" for URL";
+        }
+        String rest = text.substring(colon + 3);
+        int end = 0;
+        while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = rest.substring(0, end);
+        int at = authority.lastIndexOf('@');
+        if (authority.substring(at + 1).isEmpty()) {
+            return "missing host for URL";
+        }
+        return null;
+    }
+
+    private RouteConfig route(YamlNode node, String path) {
+        Map<String, YamlNode.Entry> f = fields(node, path, PLAIN, ROUTE_FIELDS);
+        if (f == null) {
+            f = Map.of();
+        }
+        String receiver = string(f, "receiver", path, "");
+        List<String> groupBy =
+                f.containsKey("group_by") ? stringList(f.get("group_by").value(), path + ".group_by") : null;
+        Map<String, String> match = labelMap(f.get("match"), path + ".match", "map[string]string");
+        Map<String, String> matchRe = labelMap(f.get("match_re"), path + ".match_re", PLAIN);
+        checkRegexes(f.get("match_re"), matchRe, path + ".match_re");
+        List<Matcher> matchers = matcherList(f.get("matchers"), path + ".matchers");
+        List<String> mute = stringListOrEmpty(f.get("mute_time_intervals"), path + ".mute_time_intervals");
+        List<String> active = stringListOrEmpty(f.get("active_time_intervals"), path + ".active_time_intervals");
+        boolean continueMatching = bool(f, "continue", path, false);
+        List<RouteConfig> routes = f.containsKey("routes")
+                ? list(f.get("routes").value(), path + ".routes", "[]*config.Route", this::route)
+                : List.of();
+        Duration groupWait = optionalDuration(f, "group_wait", path);
+        Duration groupInterval = optionalDuration(f, "group_interval", path);
+        Duration repeatInterval = optionalDuration(f, "repeat_interval", path);
+        validateGroupBy(f.get("group_by"), groupBy, path + ".group_by");
+        if (groupInterval != null && groupInterval.isZero()) {
+            problems.error(f.get("group_interval").value(), path + ".group_interval", "group_interval cannot be zero");
+        }
+        if (repeatInterval != null && repeatInterval.isZero()) {
+            problems.error(
+                    f.get("repeat_interval").value(), path + ".repeat_interval", "repeat_interval cannot be zero");
+        }
+        return new RouteConfig(
+                receiver,
+                groupBy,
+                match,
+                matchRe,
+                matchers,
+                mute,
+                active,
+                continueMatching,
+                routes,
+                groupWait,
+                groupInterval,
+                repeatInterval,
+                problems.position(node, path));
+    }
+
+    private void validateGroupBy(YamlNode.Entry entry, List<String> groupBy, String path) {
+        if (groupBy == null) {
+            return;
+        }
+        List<YamlNode> items = entry.value() instanceof YamlNode.Sequence s ? s.items() : List.of();
+        boolean all = false;
+        Set<String> seen = new HashSet<>();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < groupBy.size(); i++) {
+            String label = groupBy.get(i);
+            YamlNode at = i < items.size() ? items.get(i) : entry.value();
+            if (label.equals("...")) {
+                all = true;
+            } else if (!LABEL_NAME.matcher(label).matches()) {
+                problems.error(at, path + "[" + i + "]", "invalid label name \"" + label + "\" in group_by list");
+                return;
+            } else {
+                labels.add(label);
+            }
+        }
+        if (all && !labels.isEmpty()) {
+            problems.error(
+                    entry.value(),
+                    path,
+                    "cannot have wildcard group_by (`...`) and other other labels at the same time");
+            return;
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            if (!seen.add(labels.get(i))) {
+                problems.error(entry.value(), path, "duplicated label \"" + labels.get(i) + "\" in group_by");
+                return;
+            }
+        }
+    }
+
+    private void checkRegexes(YamlNode.Entry entry, Map<String, String> regexes, String path) {
+        if (entry == null || !(entry.value() instanceof YamlNode.Mapping m)) {
+            return;
+        }
+        for (YamlNode.Entry e : m.entries()) {
+            String label = e.key().text();
+            String regex = regexes.get(label);
+            if (regex == null) {
+                continue;
+            }
+            try {
+                Matcher.of(label, MatcherType.REGEX, regex);
+            } catch (MatcherSyntaxException ex) {
+                problems.error(e.value(), path + "." + label, ex.getMessage());
+            }
+        }
+    }
+
+    private Map<String, String> labelMap(YamlNode.Entry entry, String path, String goType) {
+        if (entry == null || isNull(entry.value())) {
+            return Map.of();
+        }
+        if (!(entry.value() instanceof YamlNode.Mapping m)) {
+            typeError(entry.value(), path, goType);
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (YamlNode.Entry e : expandMerges(m, path)) {
+            String key = e.key().text();
+            if (out.containsKey(key)) {
+                problems.error(e.key(), path + "." + key, "key \"" + key + "\" already set in map");
+                continue;
+            }
+            String value = string(e.value(), path + "." + key);
+            problems.remember(e.key(), path + "." + key);
+            if (!LABEL_NAME.matcher(key).matches()) {
+                problems.error(e.key(), path + "." + key, "invalid label name \"" + key + "\"");
+            }
+            out.put(key, value == null ? "" : value);
+        }
+        return out;
+    }
+
+    private List<Matcher> matcherList(YamlNode.Entry entry, String path) {
+        if (entry == null) {
+            return List.of();
+        }
+        List<String> lines = stringList(entry.value(), path);
+        if (lines == null) {
+            return List.of();
+        }
+        List<YamlNode> items = entry.value() instanceof YamlNode.Sequence s ? s.items() : List.of();
+        List<Matcher> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            try {
+                out.addAll(Matchers.parse(lines.get(i), syntax));
+            } catch (MatcherSyntaxException e) {
+                problems.error(items.get(i), path + "[" + i + "]", e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private RawReceiver receiver(YamlNode node, String path) {
+        Set<String> known = new HashSet<>(RECEIVER_INTEGRATIONS);
+        known.add("name");
+        known.add("email_configs");
+        Map<String, YamlNode.Entry> f = fields(node, path, PLAIN, known);
+        if (f == null) {
+            f = Map.of();
+        }
+        String name = string(f, "name", path, "");
+        List<RawEmail> emails = new ArrayList<>();
+        YamlNode.Entry emailEntry = f.get("email_configs");
+        if (emailEntry != null) {
+            emails = list(emailEntry.value(), path + ".email_configs", "[]*config.EmailConfig", this::rawEmail);
+        }
+        Map<String, List<Map<String, Object>>> others = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode.Entry> e : f.entrySet()) {
+            if (RECEIVER_INTEGRATIONS.contains(e.getKey())) {
+                String childPath = path + "." + e.getKey();
+                others.put(e.getKey(), list(e.getValue().value(), childPath, "[]*config.Config", this::rawMap));
+            }
+        }
+        if (name.isEmpty() && !problems.hasErrors()) {
+            problems.error(node, path, "missing name in receiver");
+        }
+        return new RawReceiver(name, node, emails, others, problems.position(node, path));
+    }
+
+    private Map<String, Object> rawMap(YamlNode node, String path) {
+        Object raw = raw(node, path);
+        if (raw instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), v));
+            return out;
+        }
+        if (!isNull(node)) {
+            typeError(node, path, PLAIN);
+        }
+        return Map.of();
+    }
+
+    private RawEmail rawEmail(YamlNode node, String path) {
+        Map<String, YamlNode.Entry> f = fields(node, path, PLAIN, EMAIL_FIELDS);
+        if (f == null) {
+            f = Map.of();
+        }
+        // Check the types now, so that type errors come in document order as in Alertmanager.
+        for (String key : List.of(
+                "to",
+                "from",
+                "hello",
+                "auth_username",
+                "auth_password",
+                "auth_password_file",
+                "auth_secret",
+                "auth_identity",
+                "html",
+                "text")) {
+            string(f, key, path, "");
+        }
+        bool(f, "send_resolved", path, false);
+        bool(f, "require_tls", path, false);
+        hostPort(f, "smarthost", path);
+        if (f.containsKey("tls_config")) {
+            tls(f.get("tls_config").value(), path + ".tls_config");
+        }
+        Map<String, String> headers = labelMapPlain(f.get("headers"), path + ".headers");
+        if (string(f, "to", path, "").isEmpty()) {
+            problems.error(node, path, "missing to address in email config");
+        }
+        Set<String> normalized = new HashSet<>();
+        for (String header : headers.keySet()) {
+            String canonical = title(header);
+            if (!normalized.add(canonical)) {
+                problems.error(
+                        f.get("headers").value(),
+                        path + ".headers",
+                        "duplicate header \"" + canonical + "\" in email config");
+            }
+        }
+        return new RawEmail(path, node, f);
+    }
+
+    /** Upper-cases the first letter of each word, as Go's strings.Title does for header names. */
+    private static String title(String header) {
+        StringBuilder out = new StringBuilder(header.length());
+        boolean start = true;
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            out.append(start ? Character.toUpperCase(c) : c);
+            start = !Character.isLetterOrDigit(c) && c != '_' && c != '\'';
+        }
+        return out.toString();
+    }
+
+    private Map<String, String> labelMapPlain(YamlNode.Entry entry, String path) {
+        if (entry == null || isNull(entry.value())) {
+            return Map.of();
+        }
+        if (!(entry.value() instanceof YamlNode.Mapping m)) {
+            typeError(entry.value(), path, "map[string]string");
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (YamlNode.Entry e : expandMerges(m, path)) {
+            String value = string(e.value(), path + "." + e.key().text());
+            out.put(e.key().text(), value == null ? "" : value);
+        }
+        return out;
+    }
+
+    private TlsConfig tls(YamlNode node, String path) {
+        Map<String, YamlNode.Entry> f = fields(node, path, PLAIN, TLS_FIELDS);
+        if (f == null) {
+            return TlsConfig.defaults();
+        }
+        String min = string(f, "min_version", path, "");
+        String max = string(f, "max_version", path, "");
+        for (String key : List.of("min_version", "max_version")) {
+            String version = key.equals("min_version") ? min : max;
+            if (!version.isEmpty() && !TLS_VERSIONS.contains(version)) {
+                problems.error(f.get(key).value(), path + "." + key, "unknown TLS version: " + version);
+            }
+        }
+        return new TlsConfig(
+                string(f, "ca_file", path, ""),
+                string(f, "cert_file", path, ""),
+                string(f, "key_file", path, ""),
+                string(f, "server_name", path, ""),
+                bool(f, "insecure_skip_verify", path, false),
+                min,
+                max);
+    }
+
+    private InhibitRule inhibitRule(YamlNode node, String path) {
+        Map<String, YamlNode.Entry> f = fields(node, path, PLAIN, INHIBIT_FIELDS);
+        if (f == null) {
+            f = Map.of();
+        }
+        List<Matcher> source = new ArrayList<>();
+        List<Matcher> target = new ArrayList<>();
+        collectLegacy(f, "source", path, source);
+        source.addAll(matcherList(f.get("source_matchers"), path + ".source_matchers"));
+        collectLegacy(f, "target", path, target);
+        target.addAll(matcherList(f.get("target_matchers"), path + ".target_matchers"));
+        List<String> equal = stringListOrEmpty(f.get("equal"), path + ".equal");
+        return new InhibitRule(source, target, equal, problems.position(node, path));
+    }
+
+    private void collectLegacy(Map<String, YamlNode.Entry> f, String side, String path, List<Matcher> out) {
+        Map<String, String> match = labelMap(f.get(side + "_match"), path + "." + side + "_match", "map[string]string");
+        match.forEach((k, v) -> out.add(Matcher.of(k, MatcherType.EQUAL, v)));
+        Map<String, String> matchRe = labelMap(f.get(side + "_match_re"), path + "." + side + "_match_re", PLAIN);
+        checkRegexes(f.get(side + "_match_re"), matchRe, path + "." + side + "_match_re");
+        matchRe.forEach((k, v) -> {
+            try {
+                out.add(Matcher.of(k, MatcherType.REGEX, "^(?:" + v + ")$"));
+            } catch (MatcherSyntaxException e) {
+                // Reported by checkRegexes with its position.
+            }
+        });
+    }
+
+    private NamedTimeInterval namedInterval(YamlNode node, String path, String missingName) {
+        Map<String, YamlNode.Entry> f = fields(node, path, PLAIN, NAMED_INTERVAL_FIELDS);
+        if (f == null) {
+            f = Map.of();
+        }
+        String name = string(f, "name", path, "");
+        List<TimeInterval> intervals = f.containsKey("time_intervals")
+                ? list(
+                        f.get("time_intervals").value(),
+                        path + ".time_intervals",
+                        "[]timeinterval.TimeInterval",
+                        this::interval)
+                : List.of();
+        if (name.isEmpty()) {
+            problems.error(node, path, missingName);
+        }
+        return new NamedTimeInterval(name, intervals, problems.position(node, path));
+    }
+
+    private TimeInterval interval(YamlNode node, String path) {
+        Map<String, YamlNode.Entry> f = fields(node, path, "timeinterval.TimeInterval", INTERVAL_FIELDS);
+        if (f == null) {
+            f = Map.of();
+        }
+        List<TimeInterval.Range> times = f.containsKey("times")
+                ? list(f.get("times").value(), path + ".times", "[]timeinterval.TimeRange", this::timeRange)
+                : List.of();
+        List<TimeInterval.Range> weekdays = ranges(f, "weekdays", path, WEEKDAYS, 0, 6, "weekday");
+        List<TimeInterval.Range> days = dayRanges(f, path);
+        List<TimeInterval.Range> months = ranges(f, "months", path, MONTHS, 1, 12, "month");
+        List<TimeInterval.Range> years = ranges(f, "years", path, List.of(), 0, Integer.MAX_VALUE, "year");
+        java.time.ZoneId location = null;
+        if (f.containsKey("location")) {
+            String zone = string(f, "location", path, "");
+            try {
+                location = zone.equals("Local")
+                        ? java.time.ZoneId.systemDefault()
+                        : java.time.ZoneId.of(zone.isEmpty() ? "UTC" : zone);
+            } catch (java.time.DateTimeException e) {
+                problems.error(f.get("location").value(), path + ".location", "unknown time zone " + zone);
+            }
+        }
+        return new TimeInterval(times, weekdays, days, months, years, location);
+    }
+
+    private TimeInterval.Range timeRange(YamlNode node, String path) {
+        Map<String, YamlNode.Entry> f = fields(node, path, "timeinterval.plain", TIME_RANGE_FIELDS);
+        if (f == null) {
+            f = Map.of();
+        }
+        String start = string(f, "start_time", path, "");
+        String end = string(f, "end_time", path, "");
+        if (start.isEmpty() || end.isEmpty()) {
+            problems.error(node, path, "both start and end times must be provided");
+            return new TimeInterval.Range(0, 0);
+        }
+        Integer begin = clock(start, f.get("start_time").value(), path + ".start_time");
+        Integer finish = clock(end, f.get("end_time").value(), path + ".end_time");
+        if (begin == null || finish == null) {
+            return new TimeInterval.Range(0, 0);
+        }
+        if (begin >= finish) {
+            problems.error(node, path, "start time cannot be equal or greater than end time");
+        }
+        return new TimeInterval.Range(begin, finish);
+    }
+
+    private Integer clock(String text, YamlNode at, String path) {
+        if (!CLOCK.matcher(text).matches()) {
+            problems.error(at, path, "couldn't parse timestamp " + text + ", invalid format");
+            return null;
+        }
+        return Integer.parseInt(text.substring(0, 2)) * 60 + Integer.parseInt(text.substring(3));
+    }
+
+    private List<TimeInterval.Range> dayRanges(Map<String, YamlNode.Entry> f, String path) {
+        List<TimeInterval.Range> ranges = ranges(f, "days_of_month", path, List.of(), -31, 31, "day of month");
+        for (TimeInterval.Range r : ranges) {
+            if (r.begin() == 0 || r.end() == 0) {
+                problems.error(
+                        f.get("days_of_month").value(), path + ".days_of_month", "0 is not a valid day of the month");
+            } else if ((r.begin() > 0) == (r.end() > 0) && r.begin() > r.end()) {
+                problems.error(
+                        f.get("days_of_month").value(),
+                        path + ".days_of_month",
+                        "end day must be greater than start day");
+            }
+        }
+        return ranges;
+    }
+
+    private List<TimeInterval.Range> ranges(
+            Map<String, YamlNode.Entry> f, String key, String path, List<String> names, int min, int max, String what) {
+        YamlNode.Entry entry = f.get(key);
+        if (entry == null) {
+            return List.of();
+        }
+        List<String> texts = stringList(entry.value(), path + "." + key);
+        if (texts == null) {
+            return List.of();
+        }
+        List<YamlNode> items = entry.value() instanceof YamlNode.Sequence s ? s.items() : List.of();
+        List<TimeInterval.Range> out = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            YamlNode at = i < items.size() ? items.get(i) : entry.value();
+            String itemPath = path + "." + key + "[" + i + "]";
+            int colon = text.indexOf(':', text.startsWith("-") ? 1 : 0);
+            String first = colon < 0 ? text : text.substring(0, colon);
+            String second = colon < 0 ? text : text.substring(colon + 1);
+            Integer begin = rangeValue(first, names, min, max);
+            Integer end = rangeValue(second, names, min, max);
+            if (begin == null || end == null) {
+                problems.error(at, itemPath, "'" + (begin == null ? first : second) + "' is not a valid " + what);
+                continue;
+            }
+            if (!key.equals("days_of_month") && begin > end) {
+                problems.error(at, itemPath, "start " + what + " cannot be after end " + what);
+                continue;
+            }
+            out.add(new TimeInterval.Range(begin, end));
+        }
+        return out;
+    }
+
+    private static Integer rangeValue(String text, List<String> names, int min, int max) {
+        String lower = text.strip().toLowerCase(Locale.ROOT);
+        int index = names.indexOf(lower);
+        if (index >= 0) {
+            return names.size() == 7 ? index : index + 1;
+        }
+        if (names.size() == 7) {
+            return null;
+        }
+        try {
+            int value = Integer.parseInt(lower);
+            return value < min || value > max ? null : value;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- cross-checks
+
+    private void validate(Document doc, YamlNode root) {
+        if (doc.route == null && root == null) {
+            problems.error((YamlNode) null, "", "no route provided in config");
+            return;
+        }
+        GlobalConfig g = doc.global;
+        checkBoth(doc, "slack_api_url", "slack_api_url_file");
+        checkBoth(doc, "opsgenie_api_key", "opsgenie_api_key_file");
+        checkBoth(doc, "victorops_api_key", "victorops_api_key_file");
+        if (problems.hasErrors()) {
+            return;
+        }
+        if (g.smtpAuthPassword() != null
+                && !g.smtpAuthPassword().isEmpty()
+                && !g.smtpAuthPasswordFile().isEmpty()) {
+            problems.error(
+                    doc.globalNodes.get("smtp_auth_password_file"),
+                    "global.smtp_auth_password_file",
+                    "at most one of smtp_auth_password & smtp_auth_password_file must be configured");
+            return;
+        }
+        List<Receiver> receivers = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (RawReceiver raw : doc.rawReceivers) {
+            if (!names.add(raw.name())) {
+                problems.error(raw.position(), "notification config name \"" + raw.name() + "\" is not unique");
+                return;
+            }
+            List<EmailConfig> emails = new ArrayList<>();
+            for (RawEmail email : raw.emails()) {
+                EmailConfig config = effectiveEmail(email, g);
+                if (config == null) {
+                    return;
+                }
+                emails.add(config);
+            }
+            if (!checkOtherIntegrations(raw, doc)) {
+                return;
+            }
+            receivers.add(new Receiver(raw.name(), emails, raw.others(), raw.position()));
+        }
+        doc.receivers = receivers;
+        if (doc.route == null) {
+            problems.error(root, "route", "no routes provided");
+            return;
+        }
+        RouteConfig r = doc.route;
+        if (r.receiver().isEmpty()) {
+            problems.error(r.position(), "root route must specify a default receiver");
+            return;
+        }
+        if (!r.match().isEmpty() || !r.matchRe().isEmpty() || !r.matchers().isEmpty()) {
+            problems.error(r.position(), "root route must not have any matchers");
+            return;
+        }
+        if (!r.muteTimeIntervals().isEmpty()) {
+            problems.error(r.position(), "root route must not have any mute time intervals");
+            return;
+        }
+        if (!r.activeTimeIntervals().isEmpty()) {
+            problems.error(r.position(), "root route must not have any active time intervals");
+            return;
+        }
+        if (!checkReceivers(r, names)) {
+            return;
+        }
+        Set<String> intervalNames = new HashSet<>();
+        for (NamedTimeInterval t : doc.muteTimeIntervals) {
+            if (!intervalNames.add(t.name())) {
+                problems.error(t.position(), "mute time interval \"" + t.name() + "\" is not unique");
+                return;
+            }
+        }
+        for (NamedTimeInterval t : doc.timeIntervals) {
+            if (!intervalNames.add(t.name())) {
+                problems.error(t.position(), "time interval \"" + t.name() + "\" is not unique");
+                return;
+            }
+        }
+        if (!checkIntervals(r, intervalNames)) {
+            return;
+        }
+        if (r.continueMatching()) {
+            problems.error(r.position(), "cannot have continue in root route");
+        }
+    }
+
+    private void checkBoth(Document doc, String key, String fileKey) {
+        YamlNode value = doc.globalNodes.get(key);
+        YamlNode file = doc.globalNodes.get(fileKey);
+        if (value != null && !isNull(value) && file != null && !isNull(file) && !problems.hasErrors()) {
+            problems.error(
+                    file, "global." + fileKey, "at most one of " + key + " & " + fileKey + " must be configured");
+        }
+    }
+
+    private EmailConfig effectiveEmail(RawEmail email, GlobalConfig g) {
+        Map<String, YamlNode.Entry> f = email.fields();
+        String path = email.path();
+        HostPort smarthost = hostPort(f, "smarthost", path);
+        if (smarthost == null) {
+            if (g.smtpSmarthost() == null) {
+                problems.error(email.node(), path, "no global SMTP smarthost set");
+                return null;
+            }
+            smarthost = g.smtpSmarthost();
+        }
+        String from = string(f, "from", path, "");
+        if (from.isEmpty()) {
+            if (g.smtpFrom().isEmpty()) {
+                problems.error(email.node(), path, "no global SMTP from set");
+                return null;
+            }
+            from = g.smtpFrom();
+        }
+        Secret password = secret(f, "auth_password", path);
+        String passwordFile = string(f, "auth_password_file", path, "");
+        if ((password == null || password.isEmpty()) && passwordFile.isEmpty()) {
+            password = g.smtpAuthPassword();
+            passwordFile = g.smtpAuthPasswordFile();
+        }
+        Secret secret = secret(f, "auth_secret", path);
+        if (secret == null || secret.isEmpty()) {
+            secret = g.smtpAuthSecret();
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        labelMapPlain(f.get("headers"), path + ".headers").forEach((k, v) -> headers.put(title(k), v));
+        return new EmailConfig(
+                string(f, "to", path, ""),
+                from,
+                orDefault(string(f, "hello", path, ""), g.smtpHello()),
+                smarthost,
+                orDefault(string(f, "auth_username", path, ""), g.smtpAuthUsername()),
+                password,
+                passwordFile,
+                secret,
+                orDefault(string(f, "auth_identity", path, ""), g.smtpAuthIdentity()),
+                bool(f, "require_tls", path, g.smtpRequireTls()),
+                f.containsKey("tls_config")
+                        ? tls(f.get("tls_config").value(), path + ".tls_config")
+                        : TlsConfig.defaults(),
+                headers,
+                f.containsKey("html") ? string(f, "html", path, "") : EmailConfig.DEFAULT_HTML,
+                string(f, "text", path, ""),
+                bool(f, "send_resolved", path, false));
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value.isEmpty() ? fallback : value;
+    }
+
+    /** Applies the global-default checks Alertmanager makes for the integrations kept raw. */
+    private boolean checkOtherIntegrations(RawReceiver raw, Document doc) {
+        Map<String, YamlNode> g = doc.globalNodes;
+        for (Map.Entry<String, List<Map<String, Object>>> e : raw.others().entrySet()) {
+            for (Map<String, Object> config : e.getValue()) {
+                String problem = switch (e.getKey()) {
+                    case "slack_configs" ->
+                        missing(config, g, "api_url", "api_url_file", "slack_api_url", "slack_api_url_file")
+                                ? "no global Slack API URL set either inline or in a file"
+                                : null;
+                    case "opsgenie_configs" ->
+                        missing(config, g, "api_key", "api_key_file", "opsgenie_api_key", "opsgenie_api_key_file")
+                                ? "no global OpsGenie API Key set either inline or in a file"
+                                : null;
+                    case "victorops_configs" ->
+                        missing(config, g, "api_key", "api_key_file", "victorops_api_key", "victorops_api_key_file")
+                                ? "no global VictorOps API Key set"
+                                : null;
+                    case "wechat_configs" ->
+                        missing(config, g, "api_secret", "api_secret", "wechat_api_secret", "wechat_api_secret")
+                                ? "no global Wechat ApiSecret set"
+                                : missing(config, g, "corp_id", "corp_id", "wechat_api_corp_id", "wechat_api_corp_id")
+                                        ? "no global Wechat CorpID set"
+                                        : null;
+                    default -> null;
+                };
+                if (problem != null) {
+                    problems.error(raw.position(), problem);
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean missing(
+            Map<String, Object> config,
+            Map<String, YamlNode> global,
+            String key,
+            String fileKey,
+            String globalKey,
+            String globalFileKey) {
+        return isBlank(config.get(key))
+                && isBlank(config.get(fileKey))
+                && isBlankNode(global.get(globalKey))
+                && isBlankNode(global.get(globalFileKey));
+    }
+
+    private static boolean isBlank(Object value) {
+        return value == null || value.toString().isEmpty();
+    }
+
+    private static boolean isBlankNode(YamlNode node) {
+        return node == null
+                || isNull(node)
+                || node instanceof YamlNode.Scalar s && s.text().isEmpty();
+    }
+
+    /** Reports the first undefined receiver, children before their parent as Alertmanager checks. */
+    private boolean checkReceivers(RouteConfig route, Set<String> names) {
+        for (RouteConfig child : route.routes()) {
+            if (!checkReceivers(child, names)) {
+                return false;
+            }
+        }
+        if (!route.receiver().isEmpty() && !names.contains(route.receiver())) {
+            SourcePosition at =
+                    problems.positions().getOrDefault(route.position().yamlPath() + ".receiver", route.position());
+            problems.error(at, "undefined receiver \"" + route.receiver() + "\" used in route");
+            return false;
+        }
+        return true;
+    }
+
+    private boolean checkIntervals(RouteConfig route, Set<String> names) {
+        for (RouteConfig child : route.routes()) {
+            if (!checkIntervals(child, names)) {
+                return false;
+            }
+        }
+        for (List<String> list : List.of(route.activeTimeIntervals(), route.muteTimeIntervals())) {
+            for (String name : list) {
+                if (!names.contains(name)) {
+                    problems.error(route.position(), "undefined time interval \"" + name + "\" used in route");
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- scalars
+
+    private Map<String, YamlNode.Entry> fields(YamlNode node, String path, String goType, Set<String> known) {
+        if (node == null || isNull(node)) {
+            return null;
+        }
+        if (!(node instanceof YamlNode.Mapping mapping)) {
+            typeError(node, path, goType);
+            return null;
+        }
+        Map<String, YamlNode.Entry> out = new LinkedHashMap<>();
+        for (YamlNode.Entry e : expandMerges(mapping, path)) {
+            String key = e.key().text();
+            String childPath = path.isEmpty() ? key : path + "." + key;
+            if (!known.contains(key)) {
+                problems.error(e.key(), childPath, "field " + key + " not found in type " + goType);
+                continue;
+            }
+            if (out.containsKey(key)) {
+                problems.error(e.key(), childPath, "field " + key + " already set in type " + goType);
+                continue;
+            }
+            problems.remember(e.key(), childPath);
+            out.put(key, e);
+        }
+        return out;
+    }
+
+    /** Returns the entries with merge keys ({@code <<}) replaced by the merged mappings' entries. */
+    private List<YamlNode.Entry> expandMerges(YamlNode.Mapping mapping, String path) {
+        boolean hasMerge = mapping.entries().stream()
+                .anyMatch(e -> e.key().plain() && e.key().text().equals("<<"));
+        if (!hasMerge) {
+            return mapping.entries();
+        }
+        List<YamlNode.Entry> own = new ArrayList<>();
+        List<YamlNode.Entry> merged = new ArrayList<>();
+        for (YamlNode.Entry e : mapping.entries()) {
+            if (!(e.key().plain() && e.key().text().equals("<<"))) {
+                own.add(e);
+                continue;
+            }
+            List<YamlNode> sources = e.value() instanceof YamlNode.Sequence s ? s.items() : List.of(e.value());
+            for (YamlNode source : sources) {
+                if (source instanceof YamlNode.Mapping m) {
+                    merged.addAll(expandMerges(m, path));
+                } else {
+                    problems.error(source, path, "map merge requires map or sequence of maps as the value");
+                }
+            }
+        }
+        Set<String> ownKeys = new HashSet<>();
+        own.forEach(e -> ownKeys.add(e.key().text()));
+        List<YamlNode.Entry> out = new ArrayList<>(own);
+        Set<String> mergedKeys = new HashSet<>();
+        for (YamlNode.Entry e : merged) {
+            if (!ownKeys.contains(e.key().text()) && mergedKeys.add(e.key().text())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private <T> List<T> list(
+            YamlNode node, String path, String goType, java.util.function.BiFunction<YamlNode, String, T> item) {
+        if (node == null || isNull(node)) {
+            return List.of();
+        }
+        if (!(node instanceof YamlNode.Sequence seq)) {
+            typeError(node, path, goType);
+            return List.of();
+        }
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < seq.items().size(); i++) {
+            String itemPath = path + "[" + i + "]";
+            problems.remember(seq.items().get(i), itemPath);
+            out.add(item.apply(seq.items().get(i), itemPath));
+        }
+        return out;
+    }
+
+    private String string(Map<String, YamlNode.Entry> f, String key, String path, String absent) {
+        YamlNode.Entry e = f.get(key);
+        if (e == null) {
+            return absent;
+        }
+        String value = string(e.value(), path + "." + key);
+        return value == null ? "" : value;
+    }
+
+    /** Returns the scalar's text as Go reads a string field (null for a plain null), or reports a type error. */
+    private String string(YamlNode node, String path) {
+        if (node instanceof YamlNode.Scalar s) {
+            return s.isNull() ? null : s.text();
+        }
+        typeError(node, path, "string");
+        return null;
+    }
+
+    private List<String> stringListOrEmpty(YamlNode.Entry entry, String path) {
+        if (entry == null) {
+            return List.of();
+        }
+        List<String> list = stringList(entry.value(), path);
+        return list == null ? List.of() : list;
+    }
+
+    private List<String> stringList(YamlNode node, String path) {
+        if (isNull(node)) {
+            return null;
+        }
+        if (!(node instanceof YamlNode.Sequence seq)) {
+            typeError(node, path, "[]string");
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < seq.items().size(); i++) {
+            String value = string(seq.items().get(i), path + "[" + i + "]");
+            out.add(value == null ? "" : value);
+        }
+        return out;
+    }
+
+    private Secret secret(Map<String, YamlNode.Entry> f, String key, String path) {
+        String value = string(f, key, path, "");
+        return value.isEmpty() ? null : Secret.of(value);
+    }
+
+    private boolean bool(Map<String, YamlNode.Entry> f, String key, String path, boolean absent) {
+        YamlNode.Entry e = f.get(key);
+        if (e == null) {
+            return absent;
+        }
+        YamlNode node = e.value();
+        if (node instanceof YamlNode.Scalar s) {
+            if (s.isNull()) {
+                return absent;
+            }
+            Boolean value = s.plain() ? YamlScalars.bool(s.text()) : null;
+            if (value != null) {
+                return value;
+            }
+        }
+        typeError(node, path + "." + key, "bool");
+        return absent;
+    }
+
+    private Duration optionalDuration(Map<String, YamlNode.Entry> f, String key, String path) {
+        YamlNode.Entry e = f.get(key);
+        if (e == null || isNull(e.value())) {
+            return null;
+        }
+        return duration(e.value(), path + "." + key);
+    }
+
+    private Duration duration(YamlNode node, String path) {
+        String text = string(node, path);
+        if (text == null) {
+            text = "";
+        }
+        try {
+            return PrometheusDuration.parse(text);
+        } catch (IllegalArgumentException e) {
+            if (node instanceof YamlNode.Scalar) {
+                problems.error(node, path, e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    private HostPort hostPort(Map<String, YamlNode.Entry> f, String key, String path) {
+        YamlNode.Entry e = f.get(key);
+        if (e == null) {
+            return null;
+        }
+        String text = string(e.value(), path + "." + key);
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return HostPort.parse(text);
+        } catch (IllegalArgumentException ex) {
+            problems.error(e.value(), path + "." + key, ex.getMessage());
+            return null;
+        }
+    }
+
+    /** Converts a node to plain Java values: strings, lists and maps (nulls become empty strings). */
+    private Object raw(YamlNode node, String path) {
+        if (node instanceof YamlNode.Scalar s) {
+            return s.isNull() ? "" : s.text();
+        }
+        if (node instanceof YamlNode.Sequence seq) {
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < seq.items().size(); i++) {
+                out.add(raw(seq.items().get(i), path + "[" + i + "]"));
+            }
+            return List.copyOf(out);
+        }
+        YamlNode.Mapping mapping = (YamlNode.Mapping) node;
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (YamlNode.Entry e : expandMerges(mapping, path)) {
+            String childPath = path + "." + e.key().text();
+            problems.remember(e.key(), childPath);
+            out.put(e.key().text(), raw(e.value(), childPath));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private static boolean isNull(YamlNode node) {
+        return node == null || node instanceof YamlNode.Scalar s && s.isNull();
+    }
+
+    private void typeError(YamlNode node, String path, String goType) {
+        String shown = "";
+        String tag;
+        if (node instanceof YamlNode.Scalar s) {
+            tag = s.resolvedTag();
+            String text = s.text();
+            shown = text.length() > 10 ? " `" + text.substring(0, 7) + "...`" : " `" + text + "`";
+        } else {
+            tag = node instanceof YamlNode.Sequence ? "!!seq" : "!!map";
+        }
+        problems.error(node, path, "cannot unmarshal " + tag + shown + " into " + goType);
+    }
+}
