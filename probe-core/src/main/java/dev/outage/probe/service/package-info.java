@@ -1,0 +1,2 @@
+/** Service managers: crash-loop detection from systemd and launchd. */
+package dev.outage.probe.service;
