@@ -1,0 +1,2 @@
+/** Checks of Alertmanager configuration files. */
+package dev.outage.audit.alertmanager;

@@ -1,0 +1,2 @@
+/** Checks of Prometheus configuration: where its alerts go. */
+package dev.outage.audit.prometheus;

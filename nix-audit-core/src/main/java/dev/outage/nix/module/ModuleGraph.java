@@ -1,0 +1,328 @@
+package dev.outage.nix.module;
+
+import dev.outage.nix.syntax.AttrName;
+import dev.outage.nix.syntax.Binding;
+import dev.outage.nix.syntax.Expr;
+import dev.outage.nix.syntax.Formals;
+import dev.outage.nix.syntax.ParseResult;
+import dev.outage.nix.syntax.StringPart;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The modules of a tree and the platform each is used on, with the reason.
+ *
+ * <p>Platforms flow from where configurations are built: {@code darwinSystem}/
+ * {@code darwinConfigurations} modules are nix-darwin, {@code nixosSystem}/
+ * {@code nixosConfigurations} NixOS, {@code homeManagerConfiguration}/{@code homeConfigurations},
+ * {@code home-manager.users.<name>} and {@code home-manager.sharedModules} home-manager; every
+ * module inherits the platform of the module that imports it. A module reached from nowhere gets
+ * a platform from options only one platform has ({@code homebrew}, {@code system.defaults},
+ * {@code launchd.*}, {@code services.nix-daemon} for nix-darwin; {@code systemd}, {@code boot},
+ * {@code fileSystems} for NixOS; {@code home.*} for home-manager), or none.
+ *
+ * <pre>{@code
+ * ModuleGraph graph = ModuleGraph.build(Map.of("flake.nix", flakeParse, "darwin.nix", darwinParse));
+ * for (NixModule module : graph.modules()) {
+ *     PlatformAssignment platform = graph.platformOf(module);
+ * }
+ * }</pre>
+ *
+ * <p>Limitations: configurations built by custom helper functions are recognised only under
+ * {@code darwinConfigurations}, {@code nixosConfigurations} or {@code homeConfigurations}; modules
+ * from other flakes ({@code inputs.x.darwinModules.y}) are not read. Not thread-safe while
+ * building; immutable afterwards.
+ */
+public final class ModuleGraph {
+
+    private static final Map<String, Platform> BUILDERS = Map.of(
+            "darwinSystem", Platform.DARWIN,
+            "nixosSystem", Platform.NIXOS,
+            "homeManagerConfiguration", Platform.HOME_MANAGER);
+    private static final Map<String, Platform> OUTPUTS = Map.of(
+            "darwinConfigurations", Platform.DARWIN,
+            "nixosConfigurations", Platform.NIXOS,
+            "homeConfigurations", Platform.HOME_MANAGER);
+
+    private final Map<String, NixModule> fileModules = new LinkedHashMap<>();
+    private final Map<Expr, NixModule> inlineModules = new IdentityHashMap<>();
+    private final Map<NixModule, Map<Platform, String>> platforms = new IdentityHashMap<>();
+
+    private ModuleGraph() {}
+
+    /**
+     * Builds the graph of the parsed files.
+     *
+     * @param files parsed files by relative path with {@code /} separators
+     */
+    public static ModuleGraph build(Map<String, ParseResult> files) {
+        ModuleGraph graph = new ModuleGraph();
+        files.forEach((path, parse) -> graph.fileModules.put(path, ModuleAnalyzer.analyzeFile(path, parse)));
+        Deque<Visit> queue = new ArrayDeque<>();
+        for (NixModule module : List.copyOf(graph.fileModules.values())) {
+            for (ModuleReference root : RootFinder.roots(module.file(), module.parse())) {
+                queue.add(new Visit(module, root, root.platform(), root.reason()));
+            }
+        }
+        graph.propagate(queue);
+        return graph;
+    }
+
+    /** Returns every module: each file, then each inline module reached from a configuration. */
+    public List<NixModule> modules() {
+        List<NixModule> all = new ArrayList<>(fileModules.values());
+        all.addAll(inlineModules.values());
+        return all;
+    }
+
+    /** Returns the module of a file, if the file is in the graph. */
+    public Optional<NixModule> fileModule(String path) {
+        return Optional.ofNullable(fileModules.get(path));
+    }
+
+    /** Returns every platform {@code module} is used on, with the reason; inferred when it is reached from nowhere. */
+    public Map<Platform, String> platformsOf(NixModule module) {
+        Map<Platform, String> reached = platforms.get(module);
+        if (reached != null && !reached.isEmpty()) {
+            return Map.copyOf(reached);
+        }
+        PlatformAssignment inferred = infer(module);
+        return Map.of(inferred.platform(), inferred.reason());
+    }
+
+    /**
+     * Returns the platform a rule about nix-darwin should assume for {@code module}: nix-darwin when
+     * any configuration uses it there, otherwise its only platform, otherwise unknown.
+     */
+    public PlatformAssignment platformOf(NixModule module) {
+        Map<Platform, String> all = platformsOf(module);
+        for (Platform platform : List.of(Platform.DARWIN, Platform.NIXOS, Platform.HOME_MANAGER)) {
+            if (all.containsKey(platform)) {
+                return new PlatformAssignment(platform, all.get(platform));
+            }
+        }
+        return new PlatformAssignment(
+                Platform.UNKNOWN,
+                all.getOrDefault(Platform.UNKNOWN, PlatformAssignment.unknown().reason()));
+    }
+
+    private void propagate(Deque<Visit> queue) {
+        int steps = 0;
+        while (!queue.isEmpty() && steps++ < 100_000) {
+            Visit visit = queue.poll();
+            Optional<NixModule> target = target(visit.from(), visit.reference());
+            if (target.isEmpty()) {
+                continue;
+            }
+            Map<Platform, String> reached = platforms.computeIfAbsent(target.get(), m -> new LinkedHashMap<>());
+            if (reached.containsKey(visit.platform())) {
+                continue;
+            }
+            reached.put(visit.platform(), visit.reason());
+            for (ModuleReference next : target.get().references()) {
+                Platform platform = next.platform() == Platform.UNKNOWN ? visit.platform() : next.platform();
+                String reason =
+                        next.platform() == Platform.UNKNOWN ? next.reason() + ", " + visit.reason() : next.reason();
+                queue.add(new Visit(target.get(), next, platform, shorten(reason)));
+            }
+        }
+    }
+
+    private Optional<NixModule> target(NixModule from, ModuleReference reference) {
+        if (reference.inline().isPresent()) {
+            Expr expr = reference.inline().get();
+            return Optional.of(inlineModules.computeIfAbsent(
+                    expr, e -> ModuleAnalyzer.analyzeInline(from.file(), from.parse(), e)));
+        }
+        String path = reference.file().orElseThrow();
+        NixModule module = fileModules.get(path);
+        if (module == null) {
+            module = fileModules.get(path + "/default.nix");
+        }
+        return Optional.ofNullable(module);
+    }
+
+    private static String shorten(String reason) {
+        String[] steps = reason.split(", ");
+        if (steps.length <= 3) {
+            return reason;
+        }
+        return steps[0] + ", " + steps[1] + ", ..., " + steps[steps.length - 1];
+    }
+
+    private static PlatformAssignment infer(NixModule module) {
+        for (OptionDefinition definition : module.definitions()) {
+            Optional<String> darwin = darwinOnly(definition);
+            if (darwin.isPresent()) {
+                return new PlatformAssignment(
+                        Platform.DARWIN,
+                        "defines the nix-darwin option " + darwin.get() + " at " + module.file() + ":"
+                                + definition.rangeOf(0).position());
+            }
+        }
+        for (OptionDefinition definition : module.definitions()) {
+            String first = definition.name(0).orElse("");
+            if (first.equals("systemd") || first.equals("boot") || first.equals("fileSystems")) {
+                return new PlatformAssignment(
+                        Platform.NIXOS,
+                        "defines the NixOS option " + first + " at " + module.file() + ":"
+                                + definition.rangeOf(0).position());
+            }
+            if (first.equals("home")) {
+                return new PlatformAssignment(
+                        Platform.HOME_MANAGER,
+                        "defines the home-manager option home at " + module.file() + ":"
+                                + definition.rangeOf(0).position());
+            }
+        }
+        return PlatformAssignment.unknown();
+    }
+
+    private static Optional<String> darwinOnly(OptionDefinition definition) {
+        if (definition.startsWith("homebrew")) {
+            return Optional.of("homebrew");
+        }
+        if (definition.startsWith("system", "defaults")) {
+            return Optional.of("system.defaults");
+        }
+        if (definition.startsWith("system", "primaryUser")) {
+            return Optional.of("system.primaryUser");
+        }
+        if (definition.startsWith("launchd")) {
+            return Optional.of("launchd");
+        }
+        if (definition.startsWith("services", "nix-daemon")) {
+            return Optional.of("services.nix-daemon");
+        }
+        for (String phase : List.of("preActivation", "extraActivation", "postActivation", "postUserActivation")) {
+            if (definition.startsWith("system", "activationScripts", phase)) {
+                return Optional.of("system.activationScripts." + phase);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private record Visit(NixModule from, ModuleReference reference, Platform platform, String reason) {}
+
+    /** Finds where configurations are built in a file and the modules they list. */
+    private static final class RootFinder {
+        private final String file;
+        private final List<ModuleReference> roots = new ArrayList<>();
+        private final Map<String, Expr> scope = new HashMap<>();
+
+        private RootFinder(String file) {
+            this.file = file;
+        }
+
+        static List<ModuleReference> roots(String file, ParseResult parse) {
+            RootFinder finder = new RootFinder(file);
+            finder.walk(parse.root(), Platform.UNKNOWN, "", 0);
+            return finder.roots;
+        }
+
+        private void walk(Expr expr, Platform context, String where, int depth) {
+            if (expr == null || depth > 200) {
+                return;
+            }
+            if (expr instanceof Expr.AttrSet set) {
+                bindings(set.bindings(), context, where, depth);
+            } else if (expr instanceof Expr.Let let) {
+                remember(let.bindings());
+                bindings(let.bindings(), context, where, depth);
+                walk(let.body(), context, where, depth + 1);
+            } else if (expr instanceof Expr.LegacyLet let) {
+                bindings(let.bindings(), context, where, depth);
+            } else if (expr instanceof Expr.Apply apply) {
+                ModuleAnalyzer.Call call = ModuleAnalyzer.call(apply);
+                Platform builder = call.name().map(BUILDERS::get).orElse(null);
+                Platform inner = builder != null ? builder : context;
+                String innerWhere =
+                        builder != null && where.isEmpty() ? call.name().get() : where;
+                walk(call.head(), context, where, depth + 1);
+                for (Expr arg : call.args()) {
+                    walk(arg, inner, innerWhere, depth + 1);
+                }
+            } else if (expr instanceof Expr.Lambda lambda) {
+                Formals formals = lambda.formals();
+                if (formals != null) {
+                    formals.formals().forEach(f -> walk(f.defaultValue(), context, where, depth + 1));
+                }
+                walk(lambda.body(), context, where, depth + 1);
+            } else if (expr instanceof Expr.ListExpr list) {
+                list.elements().forEach(e -> walk(e, context, where, depth + 1));
+            } else if (expr instanceof Expr.With with) {
+                walk(with.scope(), context, where, depth + 1);
+                walk(with.body(), context, where, depth + 1);
+            } else if (expr instanceof Expr.If branch) {
+                walk(branch.then(), context, where, depth + 1);
+                walk(branch.otherwise(), context, where, depth + 1);
+            } else if (expr instanceof Expr.Binary binary) {
+                walk(binary.left(), context, where, depth + 1);
+                walk(binary.right(), context, where, depth + 1);
+            } else if (expr instanceof Expr.Assert a) {
+                walk(a.body(), context, where, depth + 1);
+            } else if (expr instanceof Expr.Select select) {
+                walk(select.target(), context, where, depth + 1);
+            } else if (expr instanceof Expr.Str str) {
+                for (StringPart part : str.parts()) {
+                    if (part instanceof StringPart.Interpolation interpolation) {
+                        walk(interpolation.expr(), context, where, depth + 1);
+                    }
+                }
+            }
+        }
+
+        private void remember(List<Binding> bindings) {
+            for (Binding binding : bindings) {
+                if (binding instanceof Binding.Attribute a
+                        && a.path().names().size() == 1
+                        && a.path().names().get(0) instanceof AttrName.Static name) {
+                    scope.putIfAbsent(name.name(), a.value());
+                }
+            }
+        }
+
+        private void bindings(List<Binding> bindings, Platform context, String where, int depth) {
+            for (Binding binding : bindings) {
+                if (!(binding instanceof Binding.Attribute attribute)) {
+                    continue;
+                }
+                Platform inner = context;
+                String innerWhere = where;
+                List<AttrName> names = attribute.path().names();
+                for (int i = 0; i < names.size(); i++) {
+                    if (names.get(i) instanceof AttrName.Static name && OUTPUTS.containsKey(name.name())) {
+                        inner = OUTPUTS.get(name.name());
+                        innerWhere = name.name()
+                                + (i + 1 < names.size() && names.get(i + 1) instanceof AttrName.Static host
+                                        ? "." + host.name()
+                                        : "");
+                    }
+                }
+                AttrName last = names.get(names.size() - 1);
+                if (inner != Platform.UNKNOWN
+                        && last instanceof AttrName.Static s
+                        && s.name().equals("modules")) {
+                    for (Expr element : ModuleAnalyzer.elements(resolve(attribute.value()))) {
+                        String reason = "listed in " + (innerWhere.isEmpty() ? inner.id() : innerWhere) + " modules at "
+                                + file + ":" + element.range().position();
+                        ModuleReferences.of(file, element, inner, reason, scope).ifPresent(roots::add);
+                    }
+                    continue;
+                }
+                walk(attribute.value(), inner, innerWhere, depth + 1);
+            }
+        }
+
+        private Expr resolve(Expr value) {
+            return value instanceof Expr.Var var && scope.containsKey(var.name()) ? scope.get(var.name()) : value;
+        }
+    }
+}
