@@ -26,8 +26,10 @@ import java.util.Set;
  * for the venv's Python and this machine's platform (with {@code extra} empty) but whose project is
  * missing, or installed in a version outside the PEP 440 specifiers (pre-releases admitted).
  * Found beyond it: files listed in a {@code RECORD} that are missing or whose size or sha256
- * differ, two dist-info directories of one project, and distributions or top-level modules in the
- * user site that shadow (or, once the user site is enabled, would shadow) the venv's.
+ * differ, two dist-info directories of one project, distributions of the user site that the venv
+ * sees ({@code include-system-site-packages = true}), and distributions or top-level modules of
+ * the user site that would shadow the venv's own once the user site comes first on {@code
+ * sys.path} ({@code PYTHONPATH}, or the service started with the base interpreter).
  *
  * <pre>{@code
  * VenvInspection inspection = VenvInspector.forVenv(Path.of("/srv/open-webui/venv")).inspect();
@@ -158,13 +160,13 @@ public final class VenvInspector {
         return out;
     }
 
-    // site.py puts the user site before the venv's site-packages, then the base prefix's.
+    // site.py (3.x venvs) puts the venv's site-packages first, then the user site, then the base prefix's.
     private static List<Path> searchPath(PyvenvConfig config, Path site, List<Path> users) {
         Set<Path> path = new LinkedHashSet<>();
+        path.add(site);
         if (config.includeSystemSitePackages()) {
             users.stream().filter(Files::isDirectory).forEach(path::add);
         }
-        path.add(site);
         if (config.includeSystemSitePackages()
                 && config.home() != null
                 && config.majorMinor().isPresent()) {
@@ -263,26 +265,28 @@ public final class VenvInspector {
         return out;
     }
 
-    private static List<VenvProblem> shadowing(Path site, Path user, boolean active) throws IOException {
+    private static List<VenvProblem> shadowing(Path site, Path user, boolean visible) throws IOException {
         if (!Files.isDirectory(user)) {
             return List.of();
         }
         Set<String> venvNames = topLevelNames(site);
         Set<String> venvProjects = new LinkedHashSet<>();
         DistributionReader.scan(site).distributions().forEach(d -> venvProjects.add(d.canonicalName()));
+        List<VenvProblem> out = new ArrayList<>();
         Set<String> reported = new LinkedHashSet<>();
         for (InstalledDistribution dist : DistributionReader.scan(user).distributions()) {
-            if (venvProjects.contains(dist.canonicalName())) {
-                reported.add(dist.canonicalName());
+            boolean overlaps = venvProjects.contains(dist.canonicalName());
+            if ((overlaps || visible) && reported.add(dist.canonicalName())) {
+                out.add(new VenvProblem.UserSiteShadowing(dist.canonicalName(), user, !overlaps));
             }
         }
         for (String module : topLevelNames(user)) {
-            if (venvNames.contains(module) && !reported.contains(Requirement.canonicalize(module))) {
-                reported.add(module);
+            if (venvNames.contains(module)
+                    && !reported.contains(Requirement.canonicalize(module))
+                    && reported.add(module)) {
+                out.add(new VenvProblem.UserSiteShadowing(module, user, false));
             }
         }
-        List<VenvProblem> out = new ArrayList<>();
-        reported.forEach(name -> out.add(new VenvProblem.UserSiteShadowing(name, user, active)));
         return out;
     }
 

@@ -196,12 +196,14 @@ public sealed interface VenvProblem {
     }
 
     /**
-     * A distribution or top-level module in the user site that also exists in the venv.
+     * A distribution or top-level module of the user site that the venv sees, or that would shadow
+     * the venv's own copy.
      *
      * @param name the project or module name
      * @param userSite the user site directory holding it
-     * @param active true when the venv puts the user site on its path (include-system-site-packages),
-     *     so the user copy wins now; false when it would win once the user site is enabled
+     * @param active true when the venv imports it from the user site now (it is not in the venv and
+     *     {@code include-system-site-packages = true}); false when the venv has its own copy, which
+     *     the user copy shadows once the user site comes first on {@code sys.path}
      */
     record UserSiteShadowing(String name, Path userSite, boolean active) implements VenvProblem {
         /** Checks presence. */
@@ -223,10 +225,11 @@ public sealed interface VenvProblem {
         @Override
         public String message() {
             return active
-                    ? "the copy in the user site " + userSite
-                            + " shadows the venv's (include-system-site-packages = true)"
-                    : "a copy in the user site " + userSite
-                            + " would shadow the venv's when the user site is enabled (e.g. run without -I or with the base python)";
+                    ? "imported from the user site " + userSite
+                            + ", not from the venv (include-system-site-packages = true):"
+                            + " whatever 'pip install --user' does reaches this service"
+                    : "a copy in the user site " + userSite + " shadows the venv's own when the user site comes first"
+                            + " (PYTHONPATH, or the service started with the base interpreter)";
         }
     }
 }
