@@ -127,14 +127,12 @@ public final class SmtpConversation {
         for (Map.Entry<String, String> header : email.headers().entrySet()) {
             String name = header.getKey();
             String value = header.getValue();
-            if (name.equalsIgnoreCase("Subject")) {
-                message.setSubject(value, "UTF-8");
-            } else if (ADDRESS_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            if (ADDRESS_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 message.setHeader(
                         name, InternetAddress.toString(InternetAddress.parseHeader(value, false), name.length() + 2));
             } else {
-                message.setHeader(
-                        name, MimeUtility.fold(name.length() + 2, MimeUtility.encodeText(value, "UTF-8", "Q")));
+                // not folded: folding drops trailing blanks, which Alertmanager's subjects keep
+                message.setHeader(name, MimeUtility.encodeText(value, "UTF-8", "Q"));
             }
         }
         MimeMultipart body = new MimeMultipart("alternative");
