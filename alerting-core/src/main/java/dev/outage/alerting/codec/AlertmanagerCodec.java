@@ -227,6 +227,16 @@ public final class AlertmanagerCodec {
     }
 
     /**
+     * Reads a {@code POST /api/v2/silences} body, for servers and fakes.
+     *
+     * @throws CodecException if the body is malformed, lacks a required field, has no matcher,
+     *     or the silence does not end after it starts
+     */
+    public PostableSilence decodePostableSilence(byte[] body) throws CodecException {
+        return read(body, "postable silence", this::readPostableSilence);
+    }
+
+    /**
      * Reads the {@code {"silenceID": "..."}} answer of {@code POST /api/v2/silences}.
      *
      * @throws CodecException if the body is malformed or has no id
@@ -773,6 +783,60 @@ public final class AlertmanagerCodec {
 
     private Silence readSilence(JsonIn in, JsonToken token, String pointer) {
         Map<String, Object> values = new HashMap<>();
+        Map<String, Runnable> fields = silenceFields(in, pointer, values);
+        fields.put("status", () -> {
+            String[] state = {null};
+            String at = pointer + "/status";
+            readObject(
+                    in,
+                    in.parser.currentToken(),
+                    at,
+                    Map.of("state", () -> state[0] = in.requiredString(in.parser.currentToken(), at + "/state")));
+            SilenceState parsed = SilenceState.ofWireName(required(in, state[0], at + "/state"));
+            if (parsed == null) {
+                throw in.fail(at + "/state", "unknown silence state " + goQuote(state[0]));
+            }
+            values.put("state", parsed);
+        });
+        readObject(in, token, pointer, fields);
+        return new Silence(
+                required(in, (String) values.get("id"), pointer + "/id"),
+                matchers(values),
+                required(in, (Instant) values.get("startsAt"), pointer + "/startsAt"),
+                required(in, (Instant) values.get("endsAt"), pointer + "/endsAt"),
+                (String) values.getOrDefault("createdBy", ""),
+                (String) values.getOrDefault("comment", ""),
+                required(in, (SilenceState) values.get("state"), pointer + "/status/state"),
+                required(in, (Instant) values.get("updatedAt"), pointer + "/updatedAt"));
+    }
+
+    private PostableSilence readPostableSilence(JsonIn in) {
+        Map<String, Object> values = new HashMap<>();
+        readObject(in, in.next(), "", silenceFields(in, "", values));
+        List<SilenceMatcher> matchers = matchers(values);
+        Instant startsAt = required(in, (Instant) values.get("startsAt"), "/startsAt");
+        Instant endsAt = required(in, (Instant) values.get("endsAt"), "/endsAt");
+        if (matchers.isEmpty()) {
+            throw in.fail("/matchers", "at least one matcher required");
+        }
+        if (!endsAt.isAfter(startsAt)) {
+            throw in.fail("/endsAt", "end time must be after start time");
+        }
+        return new PostableSilence(
+                (String) values.get("id"),
+                matchers,
+                startsAt,
+                endsAt,
+                (String) values.getOrDefault("createdBy", ""),
+                (String) values.getOrDefault("comment", ""));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<SilenceMatcher> matchers(Map<String, Object> values) {
+        return (List<SilenceMatcher>) values.getOrDefault("matchers", List.of());
+    }
+
+    private static Map<String, Runnable> silenceFields(JsonIn in, String pointer, Map<String, Object> values) {
         Map<String, Runnable> fields = new HashMap<>();
         for (String text : List.of("id", "createdBy", "comment")) {
             fields.put(
@@ -789,32 +853,7 @@ public final class AlertmanagerCodec {
                         "matchers",
                         readArray(
                                 in, in.parser.currentToken(), pointer + "/matchers", AlertmanagerCodec::readMatcher)));
-        fields.put("status", () -> {
-            String[] state = {null};
-            String at = pointer + "/status";
-            readObject(
-                    in,
-                    in.parser.currentToken(),
-                    at,
-                    Map.of("state", () -> state[0] = in.requiredString(in.parser.currentToken(), at + "/state")));
-            SilenceState parsed = SilenceState.ofWireName(required(in, state[0], at + "/state"));
-            if (parsed == null) {
-                throw in.fail(at + "/state", "unknown silence state " + goQuote(state[0]));
-            }
-            values.put("state", parsed);
-        });
-        readObject(in, token, pointer, fields);
-        @SuppressWarnings("unchecked")
-        List<SilenceMatcher> matchers = (List<SilenceMatcher>) values.getOrDefault("matchers", List.of());
-        return new Silence(
-                required(in, (String) values.get("id"), pointer + "/id"),
-                matchers,
-                required(in, (Instant) values.get("startsAt"), pointer + "/startsAt"),
-                required(in, (Instant) values.get("endsAt"), pointer + "/endsAt"),
-                (String) values.getOrDefault("createdBy", ""),
-                (String) values.getOrDefault("comment", ""),
-                required(in, (SilenceState) values.get("state"), pointer + "/status/state"),
-                required(in, (Instant) values.get("updatedAt"), pointer + "/updatedAt"));
+        return fields;
     }
 
     private static SilenceMatcher readMatcher(JsonIn in, JsonToken token, String pointer) {
