@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One Alertmanager label matcher: a label name, an operator and a value.
@@ -81,6 +82,14 @@ public final class Matcher implements Comparable<Matcher> {
         return matches(labels.getOrEmpty(name));
     }
 
+    /** Returns a rough cost of {@link #matches(String)}: 0 compare, 1 set or prefix test, 2 regex. */
+    int cost() {
+        if (regex == null) {
+            return 0;
+        }
+        return regex.literals != null || regex.anyKind != 0 || !regex.prefix.isEmpty() ? 1 : 2;
+    }
+
     @Override
     public int compareTo(Matcher other) {
         int byName = name.compareTo(other.name);
@@ -123,17 +132,24 @@ public final class Matcher implements Comparable<Matcher> {
 
     /**
      * An anchored RE2 test with shortcuts for the common shapes, each equivalent to the regex:
-     * a plain alternation of literals, {@code .*} and {@code .+}.
+     * a plain alternation of literals, {@code .*} and {@code .+}, a literal prefix every match
+     * must start with, and (as Alertmanager does) a cache of recent results by label value.
      */
     private static final class RegexTest {
+        /** Results kept per matcher; bounded so that label values with high cardinality cost no memory. */
+        private static final int CACHE_LIMIT = 256;
+
         private final Pattern pattern;
         private final Set<String> literals;
         private final int anyKind;
+        private final String prefix;
+        private final ConcurrentHashMap<String, Boolean> cache = new ConcurrentHashMap<>();
 
-        private RegexTest(Pattern pattern, Set<String> literals, int anyKind) {
+        private RegexTest(Pattern pattern, Set<String> literals, int anyKind, String prefix) {
             this.pattern = pattern;
             this.literals = literals;
             this.anyKind = anyKind;
+            this.prefix = prefix;
         }
 
         static RegexTest compile(String value) {
@@ -145,12 +161,12 @@ public final class Matcher implements Comparable<Matcher> {
                 throw new MatcherSyntaxException(goMessage(e, anchored));
             }
             if (value.equals(".*")) {
-                return new RegexTest(pattern, null, 1);
+                return new RegexTest(pattern, null, 1, "");
             }
             if (value.equals(".+")) {
-                return new RegexTest(pattern, null, 2);
+                return new RegexTest(pattern, null, 2, "");
             }
-            return new RegexTest(pattern, literalAlternatives(value), 0);
+            return new RegexTest(pattern, literalAlternatives(value), 0, literalPrefix(value));
         }
 
         boolean test(String text) {
@@ -160,8 +176,55 @@ public final class Matcher implements Comparable<Matcher> {
             return switch (anyKind) {
                 case 1 -> text.indexOf('\n') < 0;
                 case 2 -> !text.isEmpty() && text.indexOf('\n') < 0;
-                default -> pattern.matches(text);
+                default -> testPattern(text);
             };
+        }
+
+        private boolean testPattern(String text) {
+            if (!text.startsWith(prefix)) {
+                return false;
+            }
+            Boolean cached = cache.get(text);
+            if (cached != null) {
+                return cached;
+            }
+            boolean result = pattern.matches(text);
+            if (cache.size() < CACHE_LIMIT) {
+                cache.put(text, result);
+            }
+            return result;
+        }
+
+        /**
+         * Returns the literal text every match must start with: the leading plain characters,
+         * without one that a quantifier follows; empty when the regex has an alternation.
+         */
+        private static String literalPrefix(String value) {
+            if (value.indexOf('|') >= 0) {
+                return "";
+            }
+            int end = 0;
+            while (end < value.length() && isPlainLiteral(value.charAt(end))) {
+                end++;
+            }
+            if (end < value.length() && "*?{".indexOf(value.charAt(end)) >= 0) {
+                end--;
+            }
+            return end <= 0 ? "" : value.substring(0, end);
+        }
+
+        private static boolean isPlainLiteral(char c) {
+            return (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '_'
+                    || c == '-'
+                    || c == ':'
+                    || c == '/'
+                    || c == '@'
+                    || c == ','
+                    || c == '='
+                    || c == ' ';
         }
 
         /** Returns the alternatives when the regex is only literals joined by {@code |}, else null. */

@@ -17,6 +17,8 @@ public final class Route {
     private final Route parent;
     private final int index;
     private final List<Matcher> matchers;
+    private final Matcher[] evaluationOrder;
+    private int[] labelIndexes;
     private final boolean continueMatching;
     private final RouteOptions options;
     private final SourcePosition position;
@@ -33,6 +35,7 @@ public final class Route {
         this.parent = parent;
         this.index = index;
         this.matchers = Matchers.sorted(matchers);
+        this.evaluationOrder = Matchers.inEvaluationOrder(matchers).toArray(Matcher[]::new);
         this.continueMatching = continueMatching;
         this.options = options;
         this.position = position;
@@ -42,6 +45,24 @@ public final class Route {
 
     void children(List<Route> children) {
         this.children = List.copyOf(children);
+    }
+
+    /** Assigns each matcher the slot of its label in the value arrays {@link RouteTree} builds. */
+    void indexLabels(java.util.Map<String, Integer> slots) {
+        labelIndexes = new int[evaluationOrder.length];
+        for (int i = 0; i < evaluationOrder.length; i++) {
+            labelIndexes[i] = slots.computeIfAbsent(evaluationOrder[i].name(), name -> slots.size());
+        }
+    }
+
+    /** Tests the matchers against label values by slot (missing labels are empty strings). */
+    boolean matches(String[] values) {
+        for (int i = 0; i < evaluationOrder.length; i++) {
+            if (!evaluationOrder[i].matches(values[labelIndexes[i]])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns the matchers, sorted by name, value and operator. */
@@ -76,7 +97,12 @@ public final class Route {
 
     /** Returns whether this route's own matchers match the labels (the parents' are not tested). */
     public boolean matches(LabelSet labels) {
-        return Matchers.matchAll(matchers, labels);
+        for (Matcher matcher : evaluationOrder) {
+            if (!matcher.matches(labels)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -34,10 +34,17 @@ public final class RouteTree {
 
     private final Route root;
     private final Map<String, NamedTimeInterval> timeIntervals;
+    /** The slot of every label name any matcher tests; match() looks each label up once. */
+    private final Map<String, Integer> slots;
 
     private RouteTree(Route root, Map<String, NamedTimeInterval> timeIntervals) {
         this.root = root;
         this.timeIntervals = timeIntervals;
+        Map<String, Integer> names = new java.util.HashMap<>();
+        for (Route route : routes()) {
+            route.indexLabels(names);
+        }
+        this.slots = Map.copyOf(names);
     }
 
     /** Builds the tree of a validated configuration. */
@@ -66,8 +73,16 @@ public final class RouteTree {
      */
     public List<Route> match(LabelSet labels) {
         Objects.requireNonNull(labels, "labels");
+        String[] values = new String[slots.size()];
+        java.util.Arrays.fill(values, "");
+        for (Map.Entry<String, String> label : labels) {
+            Integer slot = slots.get(label.getKey());
+            if (slot != null) {
+                values[slot] = label.getValue();
+            }
+        }
         List<Route> matched = new ArrayList<>(2);
-        collect(root, labels, matched);
+        collect(root, values, matched);
         return matched;
     }
 
@@ -117,13 +132,13 @@ public final class RouteTree {
     }
 
     /** Adds the matches below {@code route}; returns whether the route itself matched. */
-    private static boolean collect(Route route, LabelSet labels, List<Route> matched) {
-        if (!route.matches(labels)) {
+    private static boolean collect(Route route, String[] values, List<Route> matched) {
+        if (!route.matches(values)) {
             return false;
         }
         int before = matched.size();
         for (Route child : route.children()) {
-            if (collect(child, labels, matched) && !child.continueMatching()) {
+            if (collect(child, values, matched) && !child.continueMatching()) {
                 break;
             }
         }

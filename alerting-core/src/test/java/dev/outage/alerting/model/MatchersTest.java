@@ -70,10 +70,23 @@ class MatchersTest {
 
     @Test
     void shortcutsBehaveLikeTheRegexTheyReplace() {
-        for (String regex : List.of(".*", ".+", "a|b|", "x y,z")) {
+        for (String regex : List.of(".*", ".+", "a|b|", "x y,z", "svc-1-[a-z]+", "ab*c", "ab?", "a{2}", "ab+", "a.b")) {
             Matcher fast = Matcher.of("l", MatcherType.REGEX, regex);
             Matcher slow = Matcher.of("l", MatcherType.REGEX, "(?:" + regex + ")");
-            for (String value : List.of("", "a", "b", "x y,z", "line\nbreak", "ab")) {
+            for (String value : List.of(
+                    "",
+                    "a",
+                    "b",
+                    "x y,z",
+                    "line\nbreak",
+                    "ab",
+                    "abc",
+                    "ac",
+                    "aa",
+                    "abbb",
+                    "svc-1-api",
+                    "svc-1-",
+                    "axb")) {
                 assertThat(fast.matches(value)).as("%s on %s", regex, value).isEqualTo(slow.matches(value));
             }
         }
