@@ -1,0 +1,7 @@
+let
+  a = "x\r\ny";
+  b = ''
+    one
+    two
+  '';
+in { inherit a b; }

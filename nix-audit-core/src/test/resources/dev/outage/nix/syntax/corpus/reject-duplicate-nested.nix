@@ -1,0 +1,2 @@
+{ pkgs }:
+{ environment.etc.foo.text = "x"; environment.etc.foo = { }; environment = 1; }

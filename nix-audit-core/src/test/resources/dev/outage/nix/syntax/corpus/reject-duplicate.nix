@@ -1,0 +1,2 @@
+{ pkgs }:
+{ a = pkgs.hello; a = 2; }

@@ -1,0 +1,1 @@
+{ config, ... }: { x = config.y; z = undefinedThing; }

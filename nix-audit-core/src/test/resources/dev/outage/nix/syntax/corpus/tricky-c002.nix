@@ -1,0 +1,1 @@
+with {}; let "a b" = 1; inherit "c d"; in [ (f x) y ]

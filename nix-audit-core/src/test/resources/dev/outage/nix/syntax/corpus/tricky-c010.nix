@@ -1,0 +1,1 @@
+with {}; rec {a = rec { d = 3; }; a.b = 1;}

@@ -1,0 +1,1 @@
+a: let b = a; in c

@@ -1,0 +1,3 @@
+let
+  inherit x;
+in 1
