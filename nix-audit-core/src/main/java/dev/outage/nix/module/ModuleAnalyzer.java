@@ -206,7 +206,7 @@ public final class ModuleAnalyzer {
                 Expr bound = scope.get(var.name());
                 Map<String, Expr> inner = new HashMap<>(scope);
                 inner.remove(var.name());
-                if (bound instanceof Expr.AttrSet || bound instanceof Expr.Apply) {
+                if (!(bound instanceof Expr.Lambda)) {
                     collect(prefix, bound, conditions, priority, inner, depth + 1);
                     return;
                 }
