@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
         description = "Finds the faults that make self-hosted service stacks fail silently.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            SendCommand.class,
             AuditCommand.class,
             NixCommand.class,
         })
