@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             SendCommand.class,
             AuditCommand.class,
+            CheckConfigCommand.class,
+            RoutesCommand.class,
             NixCommand.class,
         })
 public final class Outage implements Runnable {
