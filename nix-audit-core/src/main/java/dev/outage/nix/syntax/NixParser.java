@@ -151,6 +151,24 @@ public final class NixParser {
 
     // ---- errors -------------------------------------------------------------------------------
 
+    private int indexOf(Token t) {
+        int i = index;
+        while (i > 0 && tokens[i] != t) {
+            i--;
+        }
+        return i;
+    }
+
+    /** Reports a syntax error about token {@code t}, placed at the current token's position. */
+    private void syntaxErrorAs(Token t, String expecting) {
+        Token here = peek();
+        lastErrorToken = index;
+        syntaxErrors++;
+        String message = "syntax error, unexpected " + t.kind().nixName() + ", expecting " + expecting;
+        errors.add(new SyntaxError(
+                file, here.range().line(), here.range().column(), here.range().offset(), message));
+    }
+
     /** Reports a syntax error at the current token; {@code expecting} may be null. */
     private void syntaxError(String expecting) {
         if (index == lastErrorToken) {
@@ -578,7 +596,13 @@ public final class NixParser {
         if (kind() == OR_KW) {
             Token or = next();
             rank("or");
-            return new Expr.Apply(simple, new Expr.Var("or", or.range()), from(simple.range()));
+            // Nix places this variable at the start of the whole `e or` expression
+            SourceRange at = new SourceRange(
+                    simple.range().offset(),
+                    or.range().end(),
+                    simple.range().line(),
+                    simple.range().column());
+            return new Expr.Apply(simple, new Expr.Var("or", at), from(simple.range()));
         }
         return simple;
     }
@@ -641,6 +665,10 @@ public final class NixParser {
                 next();
                 Expr e = parseExpr();
                 expect(RBRACE, "'}'");
+                if (e instanceof Expr.Str str && str.parts().size() <= 1 && str.literal() != null) {
+                    rank(str.literal());
+                    return new AttrName.Static(str.literal(), true, from(t.range()));
+                }
                 return new AttrName.Dynamic(e, from(t.range()));
             }
             default -> {
@@ -929,7 +957,14 @@ public final class NixParser {
             if (t.kind() == STR) {
                 next();
                 if (!interpolated && kind() != DOLLAR_CURLY) {
-                    syntaxError("DOLLAR_CURLY");
+                    // Nix reports this at the text after the path's first segment, or at the
+                    // start of the path when the input ends there
+                    int at = index;
+                    boolean atEof = tokens[Math.min(index + 1, tokens.length - 1)].kind() == EOF;
+                    index = atEof ? indexOf(start) : index - 1;
+                    lastErrorToken = -1;
+                    syntaxErrorAs(tokens[at], "DOLLAR_CURLY");
+                    index = at;
                     return new Expr.Path(kindOf, parts, from(start.range()));
                 }
                 parts.add(new StringPart.Text(t.value(), t.range()));

@@ -165,12 +165,20 @@ public final class NixPrinter {
     private static List<Expr> callParts(Expr e) {
         Deque<Expr> args = new ArrayDeque<>();
         Expr head = e;
+        boolean opaque = false;
         while (head instanceof Expr.Apply apply) {
             args.addFirst(apply.argument());
             head = apply.function();
+            if (isOrApplication(apply)) {
+                // `e or` is a call of its own: Nix never merges its arguments into e
+                opaque = true;
+                break;
+            }
         }
         List<Expr> parts = new ArrayList<>();
-        if (head instanceof Expr.Binary b && isCall(b.operator())) {
+        if (opaque) {
+            parts.add(head);
+        } else if (head instanceof Expr.Binary b && isCall(b.operator())) {
             String fn = switch (b.operator()) {
                 case SUBTRACT -> "__sub";
                 case MULTIPLY -> "__mul";
@@ -194,6 +202,10 @@ public final class NixPrinter {
         }
         parts.addAll(args);
         return parts;
+    }
+
+    private static boolean isOrApplication(Expr.Apply apply) {
+        return apply.argument() instanceof Expr.Var v && v.name().equals("or");
     }
 
     private static boolean isCall(BinaryOperator op) {
