@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             CheckConfigCommand.class,
             RoutesCommand.class,
             NixCommand.class,
+            NotifyCommand.class,
         })
 public final class Outage implements Runnable {
 

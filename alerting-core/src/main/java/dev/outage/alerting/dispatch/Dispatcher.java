@@ -510,7 +510,7 @@ public final class Dispatcher implements AutoCloseable {
         private Path stateDirectory;
         private int maxActiveAlerts = 100_000;
         private String externalUrl = "";
-        private TemplateSet templates = TemplateSet.defaults();
+        private TemplateSet templates;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Function<Receiver, List<Integration>> integrations;
 
@@ -551,7 +551,10 @@ public final class Dispatcher implements AutoCloseable {
             return this;
         }
 
-        /** Sets the template definitions for email (default: {@link TemplateSet#defaults()}). */
+        /**
+         * Sets the template definitions for email (default: the built-in ones plus the files of
+         * the configuration's {@code templates} setting).
+         */
         public Builder templates(TemplateSet templates) {
             this.templates = Objects.requireNonNull(templates, "templates");
             return this;
@@ -579,6 +582,9 @@ public final class Dispatcher implements AutoCloseable {
          * @throws IOException when the state directory cannot be read or created
          */
         public Dispatcher build() throws TemplateException, IOException {
+            if (templates == null) {
+                templates = TemplateSet.defaults().withGlobs(config.templates());
+            }
             Map<String, List<Integration>> byReceiver = new HashMap<>();
             for (Receiver receiver : config.receivers()) {
                 byReceiver.put(

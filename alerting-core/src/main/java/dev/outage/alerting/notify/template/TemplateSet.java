@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Named template definitions ({@code {{ define "name" }}}) and the compiler of template texts
@@ -92,6 +97,37 @@ public final class TemplateSet {
         }
         checkCalls(nodes);
         return new Template(source, nodes, definitions);
+    }
+
+    /**
+     * Returns a copy with the definitions of every file matching the patterns added, as
+     * Alertmanager reads its {@code templates} setting: each pattern is a glob over the file
+     * names of one directory (such as {@code /etc/alertmanager/templates/*.tmpl}); files are read
+     * in name order and a pattern that matches nothing is no error.
+     *
+     * @throws IOException when a directory or file cannot be read
+     * @throws TemplateException when a file is outside the supported subset
+     */
+    public TemplateSet withGlobs(List<String> patterns) throws IOException, TemplateException {
+        TemplateSet set = this;
+        for (String pattern : patterns) {
+            Path glob = Path.of(pattern);
+            Path directory = glob.getParent() == null ? Path.of(".") : glob.getParent();
+            if (!Files.isDirectory(directory)) {
+                continue;
+            }
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob.getFileName());
+            List<Path> files;
+            try (Stream<Path> listing = Files.list(directory)) {
+                files = listing.filter(p -> matcher.matches(p.getFileName()) && Files.isRegularFile(p))
+                        .sorted()
+                        .toList();
+            }
+            for (Path file : files) {
+                set = set.withFile(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        return set;
     }
 
     /** Returns whether a template of that name is defined. */
