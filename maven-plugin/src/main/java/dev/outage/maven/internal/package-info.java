@@ -1,0 +1,2 @@
+/** Helpers of the Maven goals that callers must not use. */
+package dev.outage.maven.internal;
