@@ -36,15 +36,17 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * <ul>
  *   <li>{@code alerts-firing-without-alertmanager}: alerts are firing (or alerting rules are
  *       loaded) while Prometheus has no active Alertmanager: alerts evaluate into the void;
- *   <li>{@code notifications-failing}: Alertmanager counted failed notifications or rejected
- *       alerts, Prometheus dropped alerts or failed to send them, the root route's receiver has
- *       no notifier, or an Alertmanager cannot be reached.
+ *   <li>{@code notifications-failing}: Alertmanager counted failed notifications, failed
+ *       notification requests or rejected alerts, every alert Prometheus sent to an Alertmanager
+ *       failed, the root route's receiver has no notifier, or an Alertmanager cannot be reached.
  * </ul>
  *
  * <p>The counters are totals since each server started, so a failure long ago still shows until
  * the server restarts. In smoke mode the probe posts one test alert to the first Alertmanager and
- * waits until its {@code alertmanager_notifications_total} grows (pass) or its failed counter
- * grows (fail); the timeout must exceed the route's {@code group_wait}.
+ * waits until one more notification request succeeded ({@code
+ * alertmanager_notification_requests_total} minus {@code ..._failed_total} grows: pass) or one
+ * more failed (fail); the timeout must exceed the route's {@code group_wait}, and a notification
+ * for another alert in that time counts as well.
  *
  * <pre>{@code
  * ProbeResult result = AlertPathProbe.builder()
@@ -61,6 +63,8 @@ public final class AlertPathProbe implements Probe {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final String REQUESTS = "alertmanager_notification_requests_total";
+    private static final String REQUESTS_FAILED = "alertmanager_notification_requests_failed_total";
 
     private final URI prometheus;
     private final List<URI> alertmanagers;
@@ -177,21 +181,18 @@ public final class AlertPathProbe implements Probe {
             throws Unreachable, InterruptedException {
         MetricsSnapshot metrics = PrometheusTextParser.parse(get(http, prometheus, "/metrics", deadline));
         double dropped = metrics.sum("prometheus_notifications_dropped_total", LabelSet.empty());
-        if (dropped > 0) {
-            result.problem(
-                    ProbeRules.NOTIFICATIONS_FAILING,
-                    where,
-                    "Prometheus dropped " + (long) dropped
-                            + " alert(s) it could not send since it started (prometheus_notifications_dropped_total)");
-        }
+        result.fact("prometheus.notifications-dropped", (long) dropped);
+        // Alerts dropped before an Alertmanager was discovered stay in this counter for good, so it is
+        // a fact; a failure is an Alertmanager to which every alert sent failed.
         for (MetricSample errors : metrics.samples("prometheus_notifications_errors_total", LabelSet.empty())) {
-            if (errors.value() > 0) {
+            String alertmanager = errors.labels().getOrEmpty("alertmanager");
+            double sent = metrics.sum("prometheus_notifications_sent_total", LabelSet.of("alertmanager", alertmanager));
+            if (errors.value() > 0 && errors.value() >= sent) {
                 result.problem(
                         ProbeRules.NOTIFICATIONS_FAILING,
                         where,
-                        "sending alerts to "
-                                + errors.labels().getOrEmpty("alertmanager") + " failed " + (long) errors.value()
-                                + " time(s) since Prometheus started");
+                        "every alert Prometheus sent to " + alertmanager + " failed (" + (long) errors.value()
+                                + " error(s), prometheus_notifications_errors_total)");
             }
         }
     }
@@ -209,8 +210,20 @@ public final class AlertPathProbe implements Probe {
                 result.problem(
                         ProbeRules.NOTIFICATIONS_FAILING,
                         where,
-                        (long) failed.value() + " " + failed.labels().getOrEmpty("integration")
-                                + " notification(s) failed since Alertmanager started");
+                        (long) failed.value() + " "
+                                + failed.labels().getOrEmpty("integration")
+                                + " notification(s) failed for good since Alertmanager started (alertmanager_notifications_failed_total)");
+            }
+        }
+        for (MetricSample failed : metrics.samples(REQUESTS_FAILED, LabelSet.empty())) {
+            if (failed.value() > 0) {
+                result.problem(
+                        ProbeRules.NOTIFICATIONS_FAILING,
+                        where,
+                        (long) failed.value() + " "
+                                + failed.labels().getOrEmpty("integration")
+                                + " notification request(s) failed since Alertmanager started (" + REQUESTS_FAILED
+                                + ")");
             }
         }
         double invalid = metrics.sum("alertmanager_alerts_invalid_total", LabelSet.empty());
@@ -267,17 +280,21 @@ public final class AlertPathProbe implements Probe {
             throws Unreachable, InterruptedException {
         String where = HttpFetcher.redact(alertmanager);
         MetricsSnapshot before = PrometheusTextParser.parse(get(http, alertmanager, "/metrics", deadline));
-        double sent = before.sum("alertmanager_notifications_total", LabelSet.empty());
-        double failed = before.sum("alertmanager_notifications_failed_total", LabelSet.empty());
+        double failed = before.sum(REQUESTS_FAILED, LabelSet.empty());
+        double delivered = before.sum(REQUESTS, LabelSet.empty()) - failed;
         post(http, alertmanager, "/api/v2/alerts", smokeAlert(), deadline);
         while (System.nanoTime() < deadline) {
             Thread.sleep(POLL.toMillis());
             MetricsSnapshot now = PrometheusTextParser.parse(get(http, alertmanager, "/metrics", deadline));
-            if (now.sum("alertmanager_notifications_failed_total", LabelSet.empty()) > failed) {
-                result.problem(ProbeRules.NOTIFICATIONS_FAILING, where, "the smoke-test alert's notification failed");
+            double failedNow = now.sum(REQUESTS_FAILED, LabelSet.empty());
+            if (failedNow > failed) {
+                result.problem(
+                        ProbeRules.NOTIFICATIONS_FAILING,
+                        where,
+                        "the smoke-test alert's notification failed (" + REQUESTS_FAILED + " grew)");
                 return;
             }
-            if (now.sum("alertmanager_notifications_total", LabelSet.empty()) > sent) {
+            if (now.sum(REQUESTS, LabelSet.empty()) - failedNow > delivered) {
                 result.fact("smoke", "notified");
                 return;
             }

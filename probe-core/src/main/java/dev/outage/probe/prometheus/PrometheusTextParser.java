@@ -137,6 +137,7 @@ public final class PrometheusTextParser {
     }
 
     private String readQuoted() throws SyntaxException {
+        int start = pos;
         expect('"');
         StringBuilder out = new StringBuilder();
         while (pos < line.length()) {
@@ -156,7 +157,7 @@ public final class PrometheusTextParser {
                 out.append(c);
             }
         }
-        throw new SyntaxException(pos, "unterminated label value");
+        throw new SyntaxException(start, "unterminated label value");
     }
 
     private double readValue() throws SyntaxException {

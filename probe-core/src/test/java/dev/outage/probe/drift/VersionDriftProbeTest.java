@@ -54,11 +54,14 @@ class VersionDriftProbeTest {
         ProbeResult result = probe(new InstalledVersionSource.FromPath(brewLink, null));
 
         assertThat(result.status()).isEqualTo(ProbeStatus.FAILED);
-        assertThat(result.facts()).containsEntry("running", "0.20.4").containsEntry("installed", "0.21.2")
+        assertThat(result.facts())
+                .containsEntry("running", "0.20.4")
+                .containsEntry("installed", "0.21.2")
                 .containsEntry("differs-in", "minor");
         assertThat(result.problems()).singleElement().satisfies(p -> {
             assertThat(p.ruleId()).isEqualTo(ProbeRules.VERSION_DRIFT);
-            assertThat(p.message()).startsWith("running 0.20.4, installed 0.21.2: the running version is older (minor differs)");
+            assertThat(p.message())
+                    .startsWith("running 0.20.4, installed 0.21.2: the running version is older (minor differs)");
         });
         assertThat(result.facts().get("installed-from")).contains("Cellar/ollama/0.21.2/bin/ollama");
     }
@@ -77,7 +80,8 @@ class VersionDriftProbeTest {
     void readsTheInstalledVersionFromACommandsOutputWithARegex() throws IOException {
         List<String> command = List.of(PythonVenvs.python(), "-c", "print('ollama version is 0.21.2')");
 
-        ProbeResult result = probe(new InstalledVersionSource.FromCommand(command, Pattern.compile("version is (\\S+)")));
+        ProbeResult result =
+                probe(new InstalledVersionSource.FromCommand(command, Pattern.compile("version is (\\S+)")));
 
         assertThat(result.facts()).containsEntry("installed", "0.21.2");
         assertThat(result.status()).isEqualTo(ProbeStatus.FAILED);
@@ -87,8 +91,8 @@ class VersionDriftProbeTest {
     void aHangingVersionEndpointEndsAtTheTimeout() {
         ollama.hang();
 
-        ProbeResult result = VersionDriftProbe.builder(ollama.uri("/api/version"), "/version",
-                        new InstalledVersionSource.FromPath(brewLink, null))
+        ProbeResult result = VersionDriftProbe.builder(
+                        ollama.uri("/api/version"), "/version", new InstalledVersionSource.FromPath(brewLink, null))
                 .timeout(Duration.ofMillis(700))
                 .build()
                 .probe();
@@ -109,12 +113,14 @@ class VersionDriftProbeTest {
 
     @Test
     void parsesCommandLineArguments() {
-        assertThat(VersionDriftProbe.parse("http://127.0.0.1:11434/api/version#/version", brewLink.toString(), null).build()
+        assertThat(VersionDriftProbe.parse("http://127.0.0.1:11434/api/version#/version", brewLink.toString(), null)
+                        .build()
                         .describe())
                 .isEqualTo("drift http://127.0.0.1:11434/api/version#/version");
         assertThat(InstalledVersionSource.parse("ollama --version", null))
                 .isEqualTo(new InstalledVersionSource.FromCommand(List.of("ollama", "--version"), null));
-        assertThat(InstalledVersionSource.parse(brewLink.toString(), null)).isInstanceOf(InstalledVersionSource.FromPath.class);
+        assertThat(InstalledVersionSource.parse(brewLink.toString(), null))
+                .isInstanceOf(InstalledVersionSource.FromPath.class);
     }
 
     @ParameterizedTest

@@ -33,7 +33,8 @@ class HttpHealthProbeTest {
     }
 
     private ProbeResult probe(String... assertions) {
-        HttpHealthProbe.Builder b = HttpHealthProbe.builder(server.uri("/health")).timeout(Duration.ofSeconds(5));
+        HttpHealthProbe.Builder b =
+                HttpHealthProbe.builder(server.uri("/health")).timeout(Duration.ofSeconds(5));
         for (String a : assertions) {
             b.expectJson(JsonAssertion.parse(a));
         }
@@ -58,7 +59,8 @@ class HttpHealthProbeTest {
         ProbeResult result = probe("/status=true", "/missing=1");
 
         assertThat(result.status()).isEqualTo(ProbeStatus.FAILED);
-        assertThat(result.problems()).extracting(p -> p.message())
+        assertThat(result.problems())
+                .extracting(p -> p.message())
                 .containsExactly("/status is false, expected true", "no value at /missing");
         assertThat(result.problems()).allSatisfy(p -> assertThat(p.ruleId()).isEqualTo(ProbeRules.SERVICE_UNHEALTHY));
     }
@@ -70,7 +72,8 @@ class HttpHealthProbeTest {
         ProbeResult result = probe("/status=true");
 
         assertThat(result.status()).isEqualTo(ProbeStatus.FAILED);
-        assertThat(result.problems()).extracting(p -> p.message())
+        assertThat(result.problems())
+                .extracting(p -> p.message())
                 .anySatisfy(m -> assertThat(m).isEqualTo("HTTP status 502, expected 2xx"))
                 .anySatisfy(m -> assertThat(m).startsWith("reply is not JSON"));
     }
@@ -79,8 +82,14 @@ class HttpHealthProbeTest {
     void expectedStatusMayBeSomethingElseThan2xx() {
         server.answer(204, "");
 
-        ProbeResult exact = HttpHealthProbe.builder(server.uri("/")).expectStatus(204).build().probe();
-        ProbeResult wrong = HttpHealthProbe.builder(server.uri("/")).expectStatus(200).build().probe();
+        ProbeResult exact = HttpHealthProbe.builder(server.uri("/"))
+                .expectStatus(204)
+                .build()
+                .probe();
+        ProbeResult wrong = HttpHealthProbe.builder(server.uri("/"))
+                .expectStatus(200)
+                .build()
+                .probe();
 
         assertThat(exact.status()).isEqualTo(ProbeStatus.PASSED);
         assertThat(wrong.cause()).contains("HTTP status 204, expected 200");
@@ -90,7 +99,10 @@ class HttpHealthProbeTest {
     void aHangingServerEndsAtTheTimeout() {
         server.hang();
 
-        ProbeResult result = HttpHealthProbe.builder(server.uri("/health")).timeout(Duration.ofMillis(800)).build().probe();
+        ProbeResult result = HttpHealthProbe.builder(server.uri("/health"))
+                .timeout(Duration.ofMillis(800))
+                .build()
+                .probe();
 
         assertThat(result.status()).isEqualTo(ProbeStatus.TIMED_OUT);
         assertThat(result.duration()).isBetween(Duration.ofMillis(700), Duration.ofSeconds(3));
@@ -104,7 +116,9 @@ class HttpHealthProbeTest {
             port = socket.getLocalPort();
         }
 
-        ProbeResult result = HttpHealthProbe.builder(URI.create("http://127.0.0.1:" + port + "/health")).build().probe();
+        ProbeResult result = HttpHealthProbe.builder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .build()
+                .probe();
 
         assertThat(result.status()).isEqualTo(ProbeStatus.FAILED);
         assertThat(result.cause()).contains("cannot reach").contains("refused");
@@ -113,7 +127,8 @@ class HttpHealthProbeTest {
     @Test
     void neverShowsUserInfoOrQueryOfTheUrl() {
         server.answer(500, "");
-        URI secret = URI.create(server.uri("/health").toString().replace("http://", "http://admin:hunter2@") + "?token=abc");
+        URI secret =
+                URI.create(server.uri("/health").toString().replace("http://", "http://admin:hunter2@") + "?token=abc");
 
         ProbeResult result = HttpHealthProbe.builder(secret).build().probe();
 
@@ -121,12 +136,9 @@ class HttpHealthProbeTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "/status=true|/status|true",
-        "/status == true|/status|true",
-        "/a/b=x=y|/a/b|x=y",
-        "=1|''|1"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {"/status=true|/status|true", "/status == true|/status|true", "/a/b=x=y|/a/b|x=y", "=1|''|1"})
     void parsesPointerAssertions(String text, String pointer, String expected) {
         assertThat(JsonAssertion.parse(text)).isEqualTo(new JsonAssertion(pointer, expected));
     }
@@ -135,6 +147,7 @@ class HttpHealthProbeTest {
     void rejectsMalformedAssertionsAndUrls() {
         assertThatThrownBy(() -> JsonAssertion.parse("status")).hasMessageContaining("POINTER=VALUE");
         assertThatThrownBy(() -> JsonAssertion.parse("status=true")).hasMessageContaining("must start with '/'");
-        assertThatThrownBy(() -> HttpHealthProbe.builder(URI.create("ftp://host/x"))).hasMessageContaining("http(s)");
+        assertThatThrownBy(() -> HttpHealthProbe.builder(URI.create("ftp://host/x")))
+                .hasMessageContaining("http(s)");
     }
 }

@@ -35,10 +35,14 @@ class VenvImportProbeTest {
 
     @Test
     void importsEveryModuleFromTheVenvAndSaysWhereFrom() {
-        ProbeResult result = VenvImportProbe.builder(venv, List.of("sqlalchemy", "greenlet", "json")).build().probe();
+        ProbeResult result = VenvImportProbe.builder(venv, List.of("sqlalchemy", "greenlet", "json"))
+                .build()
+                .probe();
 
         assertThat(result.status()).isEqualTo(ProbeStatus.PASSED);
-        assertThat(result.facts().get("isolated.sqlalchemy")).startsWith("ok from " + venv).endsWith("__init__.py");
+        assertThat(result.facts().get("isolated.sqlalchemy"))
+                .startsWith("ok from " + venv)
+                .endsWith("__init__.py");
         assertThat(result.facts().get("isolated.greenlet")).contains("site-packages");
         assertThat(result.facts()).containsKey("isolated.json");
     }
@@ -50,7 +54,8 @@ class VenvImportProbeTest {
                 .probe();
 
         assertThat(result.status()).isEqualTo(ProbeStatus.FAILED);
-        assertThat(result.problems()).extracting(p -> p.subject() + ": " + p.message())
+        assertThat(result.problems())
+                .extracting(p -> p.subject() + ": " + p.message())
                 .containsExactly(
                         "no_such_module: import fails: ModuleNotFoundError: No module named 'no_such_module'",
                         "greenlet.nope: import fails: ModuleNotFoundError: No module named 'greenlet.nope'");
@@ -72,8 +77,10 @@ class VenvImportProbeTest {
                 .probe();
 
         assertThat(result.status()).isEqualTo(ProbeStatus.FAILED);
-        assertThat(result.problems()).extracting(p -> p.ruleId() + " " + p.subject())
-                .containsExactly(ProbeRules.VENV_IMPORT_FAILED + " greenlet", ProbeRules.VENV_USER_SITE_SHADOWING + " greenlet");
+        assertThat(result.problems())
+                .extracting(p -> p.ruleId() + " " + p.subject())
+                .containsExactly(
+                        ProbeRules.VENV_IMPORT_FAILED + " greenlet", ProbeRules.VENV_USER_SITE_SHADOWING + " greenlet");
         assertThat(result.problems().get(0).message())
                 .contains("ImportError: greenlet stomped by pip --user")
                 .contains(stomped.resolve("__init__.py").toString())
@@ -84,7 +91,10 @@ class VenvImportProbeTest {
     void aModuleOnlyInTheUserSiteImportsAsTheServiceRunsButNotIsolated() throws IOException {
         Path copy = PythonVenvs.copy(venv, work.resolve("venv"));
         Path cfg = copy.resolve("pyvenv.cfg");
-        Files.writeString(cfg, Files.readString(cfg).replace("include-system-site-packages = false", "include-system-site-packages = true"));
+        Files.writeString(
+                cfg,
+                Files.readString(cfg)
+                        .replace("include-system-site-packages = false", "include-system-site-packages = true"));
         String majorMinor = PyvenvConfig.read(copy).majorMinor().orElseThrow();
         Path userSite = Files.createDirectories(work.resolve("userbase/lib/python" + majorMinor + "/site-packages"));
         Files.writeString(userSite.resolve("leaky_helper.py"), "VALUE = 1\n");
@@ -97,9 +107,12 @@ class VenvImportProbeTest {
                 .build()
                 .probe();
 
-        assertThat(result.problems()).extracting(p -> p.ruleId())
+        assertThat(result.problems())
+                .extracting(p -> p.ruleId())
                 .containsExactly(ProbeRules.VENV_IMPORT_FAILED, ProbeRules.VENV_USER_SITE_SHADOWING);
-        assertThat(result.problems().get(1).message()).contains("isolated ModuleNotFoundError").contains("ok from " + userSite);
+        assertThat(result.problems().get(1).message())
+                .contains("isolated ModuleNotFoundError")
+                .contains("ok from " + userSite);
     }
 
     @Test
@@ -123,7 +136,8 @@ class VenvImportProbeTest {
 
     @Test
     void aDirectoryWithoutInterpreterIsAnErrorNotAnException() {
-        ProbeResult result = VenvImportProbe.builder(work, List.of("json")).build().probe();
+        ProbeResult result =
+                VenvImportProbe.builder(work, List.of("json")).build().probe();
 
         assertThat(result.status()).isEqualTo(ProbeStatus.ERROR);
         assertThat(result.cause()).contains("no executable interpreter");
@@ -136,7 +150,9 @@ class VenvImportProbeTest {
             throw new AssertionError("ran " + invocation.command());
         };
 
-        assertThatThrownBy(() -> VenvImportProbe.builder(venv, List.of("json", name)).runner(mustNotRun).build())
+        assertThatThrownBy(() -> VenvImportProbe.builder(venv, List.of("json", name))
+                        .runner(mustNotRun)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a dotted module name");
     }

@@ -36,7 +36,7 @@ public final class PrometheusProcess implements AutoCloseable {
                   - alert: AlwaysFiring
                     expr: vector(1) > 0
                     labels: {severity: page}
-                    annotations: {summary: always firing, for tests}
+                    annotations: {summary: "always firing, for tests"}
             """;
 
     private static final String INSTALL_ADVICE =
