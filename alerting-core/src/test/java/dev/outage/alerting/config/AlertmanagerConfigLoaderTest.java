@@ -58,10 +58,14 @@ class AlertmanagerConfigLoaderTest {
         AlertmanagerConfig config = AlertmanagerConfigLoader.parse("""
                         global: {smtp_smarthost: 'h:25', smtp_from: a@b, smtp_auth_password: hunter2, slack_api_url: 'https://hooks.example/T0/S3CR3T'}
                         route: {receiver: r}
-                        receivers: [{name: r, email_configs: [{to: x@y, auth_secret: cram-s3cret}]}]
+                        receivers:
+                          - name: r
+                            email_configs: [{to: x@y, auth_secret: cram-s3cret}]
+                            webhook_configs: [{url: 'https://hook.example/t0k3n', http_config: {basic_auth: {username: u, password: pa55}}}]
+                            pagerduty_configs: [{service_key: pd-k3y}]
                         """, "s.yml").orElseThrow();
         assertThat(config.toString())
-                .doesNotContain("hunter2", "S3CR3T", "cram-s3cret")
+                .doesNotContain("hunter2", "S3CR3T", "cram-s3cret", "t0k3n", "pa55", "pd-k3y")
                 .contains("<secret>");
         assertThat(Secret.of("x")).hasToString("<secret>");
     }

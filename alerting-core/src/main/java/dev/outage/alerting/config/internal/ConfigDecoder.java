@@ -68,8 +68,28 @@ public final class ConfigDecoder {
             "victorops_api_key_file",
             "telegram_api_url",
             "webex_api_url");
-    private static final Set<String> GLOBAL_SECRETS =
-            Set.of("opsgenie_api_key", "wechat_api_secret", "victorops_api_key", "slack_api_url");
+    /** Keys whose values Alertmanager treats as secrets; kept raw, they are wrapped in {@link Secret}. */
+    private static final Set<String> SECRET_KEYS = Set.of(
+            "opsgenie_api_key",
+            "wechat_api_secret",
+            "victorops_api_key",
+            "slack_api_url",
+            "api_key",
+            "api_secret",
+            "service_key",
+            "routing_key",
+            "user_key",
+            "token",
+            "bot_token",
+            "webhook_url",
+            "password",
+            "bearer_token",
+            "credentials",
+            "client_secret",
+            "secret_key");
+    /** Keys that are secret in some integrations only (Slack's api_url, the webhook url). */
+    private static final Set<String> SECRET_URL_KEYS = Set.of("api_url", "url");
+
     private static final Set<String> ROUTE_FIELDS = Set.of(
             "receiver",
             "group_by",
@@ -83,19 +103,158 @@ public final class ConfigDecoder {
             "group_wait",
             "group_interval",
             "repeat_interval");
-    private static final Set<String> RECEIVER_INTEGRATIONS = Set.of(
-            "discord_configs",
-            "pagerduty_configs",
-            "slack_configs",
-            "webhook_configs",
-            "opsgenie_configs",
-            "wechat_configs",
-            "pushover_configs",
-            "victorops_configs",
-            "sns_configs",
-            "telegram_configs",
-            "webex_configs",
-            "msteams_configs");
+    /** The fields Alertmanager 0.25 accepts in each integration it knows, besides email. */
+    private static final Map<String, Set<String>> INTEGRATION_FIELDS = Map.ofEntries(
+            Map.entry("webhook_configs", Set.of("send_resolved", "http_config", "url", "max_alerts")),
+            Map.entry(
+                    "slack_configs",
+                    Set.of(
+                            "send_resolved",
+                            "http_config",
+                            "api_url",
+                            "api_url_file",
+                            "channel",
+                            "username",
+                            "color",
+                            "title",
+                            "title_link",
+                            "pretext",
+                            "text",
+                            "fields",
+                            "short_fields",
+                            "footer",
+                            "fallback",
+                            "callback_id",
+                            "icon_emoji",
+                            "icon_url",
+                            "image_url",
+                            "thumb_url",
+                            "link_names",
+                            "mrkdwn_in",
+                            "actions")),
+            Map.entry(
+                    "pagerduty_configs",
+                    Set.of(
+                            "send_resolved",
+                            "http_config",
+                            "service_key",
+                            "service_key_file",
+                            "routing_key",
+                            "routing_key_file",
+                            "url",
+                            "client",
+                            "client_url",
+                            "description",
+                            "details",
+                            "images",
+                            "links",
+                            "source",
+                            "severity",
+                            "class",
+                            "component",
+                            "group")),
+            Map.entry(
+                    "opsgenie_configs",
+                    Set.of(
+                            "send_resolved",
+                            "http_config",
+                            "api_key",
+                            "api_key_file",
+                            "api_url",
+                            "message",
+                            "description",
+                            "source",
+                            "details",
+                            "entity",
+                            "responders",
+                            "actions",
+                            "tags",
+                            "note",
+                            "priority",
+                            "update_alerts")),
+            Map.entry(
+                    "wechat_configs",
+                    Set.of(
+                            "send_resolved",
+                            "http_config",
+                            "api_secret",
+                            "corp_id",
+                            "message",
+                            "api_url",
+                            "to_user",
+                            "to_party",
+                            "to_tag",
+                            "agent_id",
+                            "message_type")),
+            Map.entry(
+                    "victorops_configs",
+                    Set.of(
+                            "send_resolved",
+                            "http_config",
+                            "api_key",
+                            "api_key_file",
+                            "api_url",
+                            "routing_key",
+                            "message_type",
+                            "state_message",
+                            "entity_display_name",
+                            "monitoring_tool",
+                            "custom_fields")),
+            Map.entry(
+                    "pushover_configs",
+                    Set.of(
+                            "send_resolved",
+                            "http_config",
+                            "user_key",
+                            "token",
+                            "title",
+                            "message",
+                            "url",
+                            "url_title",
+                            "sound",
+                            "priority",
+                            "retry",
+                            "expire",
+                            "html")),
+            Map.entry(
+                    "sns_configs",
+                    Set.of(
+                            "send_resolved",
+                            "http_config",
+                            "api_url",
+                            "sigv4",
+                            "topic_arn",
+                            "phone_number",
+                            "target_arn",
+                            "subject",
+                            "message",
+                            "attributes")),
+            Map.entry(
+                    "telegram_configs",
+                    Set.of(
+                            "send_resolved",
+                            "http_config",
+                            "api_url",
+                            "bot_token",
+                            "chat_id",
+                            "message",
+                            "disable_notifications",
+                            "parse_mode")),
+            Map.entry("discord_configs", Set.of("send_resolved", "http_config", "webhook_url", "title", "message")),
+            Map.entry("webex_configs", Set.of("send_resolved", "http_config", "api_url", "message", "room_id")));
+
+    private static final Set<String> RECEIVER_INTEGRATIONS = INTEGRATION_FIELDS.keySet();
+    private static final Set<String> HTTP_CONFIG_FIELDS = Set.of(
+            "basic_auth",
+            "authorization",
+            "oauth2",
+            "bearer_token",
+            "bearer_token_file",
+            "proxy_url",
+            "tls_config",
+            "follow_redirects",
+            "enable_http2",
+            "proxy_connect_header");
     private static final Set<String> EMAIL_FIELDS = Set.of(
             "send_resolved",
             "to",
@@ -295,11 +454,11 @@ public final class ConfigDecoder {
         for (Map.Entry<String, YamlNode.Entry> e : f.entrySet()) {
             if (!e.getKey().startsWith("smtp_") && !e.getKey().equals("resolve_timeout")) {
                 String childPath = path + "." + e.getKey();
-                Object raw = raw(e.getValue().value(), childPath);
-                if (GLOBAL_SECRETS.contains(e.getKey()) && raw instanceof String s && !s.isEmpty()) {
-                    raw = Secret.of(s);
-                }
-                others.put(e.getKey(), raw);
+                Object value = raw(e.getValue().value(), childPath);
+                boolean secret = SECRET_KEYS.contains(e.getKey());
+                others.put(
+                        e.getKey(),
+                        secret && value instanceof String text && !text.isEmpty() ? Secret.of(text) : value);
             }
         }
         validateUrl(f, "slack_api_url", path);
@@ -522,13 +681,78 @@ public final class ConfigDecoder {
         for (Map.Entry<String, YamlNode.Entry> e : f.entrySet()) {
             if (RECEIVER_INTEGRATIONS.contains(e.getKey())) {
                 String childPath = path + "." + e.getKey();
-                others.put(e.getKey(), list(e.getValue().value(), childPath, "[]*config.Config", this::rawMap));
+                others.put(
+                        e.getKey(),
+                        list(
+                                e.getValue().value(),
+                                childPath,
+                                "[]*config.Config",
+                                (n, p) -> integration(e.getKey(), n, p)));
             }
         }
         if (name.isEmpty() && !problems.hasErrors()) {
             problems.error(node, path, "missing name in receiver");
         }
         return new RawReceiver(name, node, emails, others, problems.position(node, path));
+    }
+
+    /** Checks an integration's fields and required settings as Alertmanager 0.25 does; keeps it raw. */
+    private Map<String, Object> integration(String kind, YamlNode node, String path) {
+        Map<String, YamlNode.Entry> f = fields(node, path, PLAIN, INTEGRATION_FIELDS.get(kind));
+        if (f == null) {
+            return Map.of();
+        }
+        YamlNode.Entry http = f.get("http_config");
+        if (http != null) {
+            Map<String, YamlNode.Entry> h = fields(http.value(), path + ".http_config", PLAIN, HTTP_CONFIG_FIELDS);
+            if (h != null && present(h, "bearer_token") && present(h, "bearer_token_file")) {
+                problems.error(
+                        http.value(),
+                        path + ".http_config",
+                        "at most one of bearer_token & bearer_token_file must be configured");
+            }
+        }
+        for (String key : List.of("url", "api_url", "webhook_url")) {
+            if (f.containsKey(key) && !(kind.equals("pushover_configs") || kind.equals("sns_configs"))) {
+                validateUrl(f, key, path);
+            }
+        }
+        String problem = switch (kind) {
+            case "webhook_configs" -> present(f, "url") ? null : "missing URL in webhook config";
+            case "pagerduty_configs" ->
+                present(f, "service_key")
+                                || present(f, "routing_key")
+                                || present(f, "service_key_file")
+                                || present(f, "routing_key_file")
+                        ? null
+                        : "missing service or routing key in PagerDuty config";
+            case "victorops_configs" -> present(f, "routing_key") ? null : "missing Routing key in VictorOps config";
+            case "pushover_configs" ->
+                !present(f, "user_key")
+                        ? "missing user key in Pushover config"
+                        : present(f, "token") ? null : "missing token in Pushover config";
+            case "sns_configs" ->
+                present(f, "target_arn") || present(f, "topic_arn") || present(f, "phone_number")
+                        ? null
+                        : "must provide either a Target ARN, Topic ARN, or Phone Number for SNS config";
+            case "telegram_configs" ->
+                !present(f, "bot_token")
+                        ? "missing bot_token on telegram_config"
+                        : present(f, "chat_id") ? null : "missing chat_id on telegram_config";
+            case "webex_configs" -> present(f, "room_id") ? null : "missing room_id on webex_config";
+            default -> null;
+        };
+        if (problem != null) {
+            problems.error(node, path, problem);
+        }
+        return rawMap(node, path);
+    }
+
+    private static boolean present(Map<String, YamlNode.Entry> f, String key) {
+        YamlNode.Entry e = f.get(key);
+        return e != null
+                && !isNull(e.value())
+                && !(e.value() instanceof YamlNode.Scalar s && s.text().isEmpty());
     }
 
     private Map<String, Object> rawMap(YamlNode node, String path) {
@@ -586,14 +810,25 @@ public final class ConfigDecoder {
         return new RawEmail(path, node, f);
     }
 
-    /** Upper-cases the first letter of each word, as Go's strings.Title does for header names. */
+    /**
+     * Returns the canonical form of a MIME header name, as Go's textproto does: upper case after
+     * each hyphen and at the start, lower case elsewhere; names with other than token characters
+     * stay as written.
+     */
     private static String title(String header) {
-        StringBuilder out = new StringBuilder(header.length());
-        boolean start = true;
         for (int i = 0; i < header.length(); i++) {
             char c = header.charAt(i);
-            out.append(start ? Character.toUpperCase(c) : c);
-            start = !Character.isLetterOrDigit(c) && c != '_' && c != '\'';
+            boolean token = c < 0x80 && (Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0);
+            if (!token) {
+                return header;
+            }
+        }
+        StringBuilder out = new StringBuilder(header.length());
+        boolean upper = true;
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            out.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            upper = c == '-';
         }
         return out.toString();
     }
@@ -1254,9 +1489,14 @@ public final class ConfigDecoder {
         YamlNode.Mapping mapping = (YamlNode.Mapping) node;
         Map<String, Object> out = new LinkedHashMap<>();
         for (YamlNode.Entry e : expandMerges(mapping, path)) {
-            String childPath = path + "." + e.key().text();
+            String key = e.key().text();
+            String childPath = path + "." + key;
             problems.remember(e.key(), childPath);
-            out.put(e.key().text(), raw(e.value(), childPath));
+            Object value = raw(e.value(), childPath);
+            boolean secret = SECRET_KEYS.contains(key)
+                    || SECRET_URL_KEYS.contains(key)
+                            && (path.contains("slack_configs") || path.contains("webhook_configs"));
+            out.put(key, secret && value instanceof String text && !text.isEmpty() ? Secret.of(text) : value);
         }
         return java.util.Collections.unmodifiableMap(out);
     }
