@@ -278,7 +278,9 @@ public final class DeadMansSwitch implements AutoCloseable {
                         "summary", "No heartbeat within " + deadline.toSeconds() + "s; the alerting path may be broken")
                 .annotation(
                         "last_heartbeat",
-                        lastHeartbeat == null ? "never (since " + startedAt + ")" : String.valueOf(missedSince))
+                        missedSince.equals(startedAt)
+                                ? "none since the switch started at " + startedAt
+                                : missedSince.toString())
                 .startsAt(missedSince.plus(deadline))
                 .endsAt(restoredAt)
                 .generatorUrl(heartbeatUri().toString())
