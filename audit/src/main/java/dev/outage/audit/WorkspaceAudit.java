@@ -8,6 +8,7 @@ import dev.outage.audit.internal.WorkspaceWalker;
 import dev.outage.audit.internal.YamlNode;
 import dev.outage.audit.internal.YamlReader;
 import dev.outage.audit.internal.YamlSyntaxException;
+import dev.outage.audit.probes.LiveProbeRunner;
 import dev.outage.audit.prometheus.PrometheusConfigCheck;
 import dev.outage.audit.report.Report;
 import dev.outage.nix.finding.Finding;
@@ -71,6 +72,12 @@ public final class WorkspaceAudit {
             NixAuditOptions nixOptions = new NixAuditOptions(platform, darwinRevision(files), activateScript);
             auditRoot(files, nixOptions, findings, notes);
         }
+        if (options.live()) {
+            List<Finding> live = new LiveProbeRunner().run(config.probes(), configDisplay(config, options));
+            findings.addAll(live);
+            notes.add("live probes: " + config.probes().size() + " declared in " + configDisplay(config, options) + ", "
+                    + live.size() + (live.size() == 1 ? " finding" : " findings"));
+        }
         List<Finding> kept = findings.stream()
                 .filter(f -> config.suppressions().stream().noneMatch(s -> s.suppresses(f)))
                 .toList();
@@ -122,6 +129,15 @@ public final class WorkspaceAudit {
                     "Fix the syntax; nothing in this file was checked."));
             return Optional.empty();
         }
+    }
+
+    private static String configDisplay(WorkspaceConfig config, AuditOptions options) {
+        if (config.file().isEmpty()) {
+            return WorkspaceConfig.FILE_NAME;
+        }
+        Path file = Path.of(config.file()).toAbsolutePath().normalize();
+        Path root = options.roots().get(0).toAbsolutePath().normalize();
+        return file.startsWith(root) ? root.relativize(file).toString().replace('\\', '/') : config.file();
     }
 
     private static DarwinRevision darwinRevision(List<WorkspaceWalker.Found> files) {

@@ -4,6 +4,7 @@ import dev.outage.audit.internal.YamlNode;
 import dev.outage.audit.internal.YamlReader;
 import dev.outage.audit.internal.YamlSyntaxException;
 import dev.outage.nix.module.Platform;
+import dev.outage.probe.spec.ProbeSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,37 +28,54 @@ import java.util.Set;
  *   venvs:
  *     - path: /opt/open-webui
  *       imports: [open_webui.main, greenlet]
+ *       mode: both
  *   http:
  *     - url: http://127.0.0.1:8080/health
  *       expectStatus: 200
+ *       expectJson: ["/status=true"]
  *   drift:
  *     - running: http://127.0.0.1:11434/api/version#/version
  *       installed: /opt/homebrew/bin/ollama
- *   prometheus: http://127.0.0.1:9090
- *   alertmanager: http://127.0.0.1:9093
+ *   alertPath:
+ *     prometheus: http://127.0.0.1:9090
+ *     alertmanagers: [http://127.0.0.1:9093]
+ *   crashLoops:
+ *     - manager: launchd
+ *       service: gui/501/org.openwebui
  * }</pre>
+ *
+ * <p>Relative venv paths are resolved against the directory of {@code outage.yml}.
  *
  * @param platform the platform every module is evaluated by, or {@link Platform#UNKNOWN} to infer it
  * @param suppressions findings to drop
- * @param probes live probes to run with {@code --live}
+ * @param probes live probes to run with {@code --live}, in declaration order
+ * @param file where the configuration was read from, as reports show it; empty for the defaults
  */
-public record WorkspaceConfig(Platform platform, List<Suppression> suppressions, LiveProbes probes) {
+public record WorkspaceConfig(
+        Platform platform, List<Suppression> suppressions, List<DeclaredProbe> probes, String file) {
 
     /** The file name looked up at the root of an audited tree. */
     public static final String FILE_NAME = "outage.yml";
 
     private static final Set<String> TOP_LEVEL = Set.of("platform", "suppressions", "probes");
+    private static final Set<String> PROBE_KINDS = Set.of("venvs", "http", "drift", "alertPath", "crashLoops");
+
+    /** Reads one probe declaration; may throw {@link IllegalArgumentException} from the spec. */
+    private interface SpecReader {
+        ProbeSpec read() throws WorkspaceConfigException;
+    }
 
     /** Copies the suppressions. */
     public WorkspaceConfig {
         Objects.requireNonNull(platform, "platform");
         suppressions = List.copyOf(suppressions);
-        Objects.requireNonNull(probes, "probes");
+        probes = List.copyOf(probes);
+        Objects.requireNonNull(file, "file");
     }
 
     /** Returns the configuration used when there is no {@code outage.yml}. */
     public static WorkspaceConfig defaults() {
-        return new WorkspaceConfig(Platform.UNKNOWN, List.of(), LiveProbes.none());
+        return new WorkspaceConfig(Platform.UNKNOWN, List.of(), List.of(), "");
     }
 
     /**
@@ -74,7 +92,7 @@ public record WorkspaceConfig(Platform platform, List<Suppression> suppressions,
             throw new WorkspaceConfigException(
                     "cannot read workspace configuration " + file + ": " + e.getMessage(), e);
         }
-        return parse(file.toString(), text);
+        return parse(file.toString(), text, file.toAbsolutePath().getParent());
     }
 
     /**
@@ -84,16 +102,20 @@ public record WorkspaceConfig(Platform platform, List<Suppression> suppressions,
      *     {@code name:line:column}
      */
     public static WorkspaceConfig parse(String name, String text) throws WorkspaceConfigException {
+        return parse(name, text, Path.of(""));
+    }
+
+    private static WorkspaceConfig parse(String name, String text, Path base) throws WorkspaceConfigException {
         YamlNode root;
         try {
             root = YamlReader.read(text);
         } catch (YamlSyntaxException e) {
             throw new WorkspaceConfigException(name + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
         }
-        return new Reader(name).config(root);
+        return new Reader(name, base).config(root);
     }
 
-    private record Reader(String name) {
+    private record Reader(String name, Path base) {
 
         WorkspaceConfig config(YamlNode root) throws WorkspaceConfigException {
             YamlNode.Mapping top = mapping(root, "the top level");
@@ -118,9 +140,9 @@ public record WorkspaceConfig(Platform platform, List<Suppression> suppressions,
             for (YamlNode item : list(top.get("suppressions"), "suppressions")) {
                 suppressions.add(suppression(item));
             }
-            LiveProbes probes =
-                    top.get("probes").isPresent() ? probes(top.get("probes").get()) : LiveProbes.none();
-            return new WorkspaceConfig(platform, suppressions, probes);
+            List<DeclaredProbe> probes =
+                    top.get("probes").isPresent() ? probes(top.get("probes").get()) : List.of();
+            return new WorkspaceConfig(platform, suppressions, probes, name);
         }
 
         private Suppression suppression(YamlNode item) throws WorkspaceConfigException {
@@ -136,44 +158,114 @@ public record WorkspaceConfig(Platform platform, List<Suppression> suppressions,
             }
         }
 
-        private LiveProbes probes(YamlNode node) throws WorkspaceConfigException {
+        private List<DeclaredProbe> probes(YamlNode node) throws WorkspaceConfigException {
             YamlNode.Mapping map = mapping(node, "probes");
-            List<LiveProbes.Venv> venvs = new ArrayList<>();
+            for (YamlNode.Entry entry : map.entries().values()) {
+                if (!PROBE_KINDS.contains(entry.key())) {
+                    throw error(
+                            entry.line(),
+                            entry.column(),
+                            "unknown probe kind '" + entry.key()
+                                    + "': expected venvs, http, drift, alertPath or crashLoops");
+                }
+            }
+            List<DeclaredProbe> probes = new ArrayList<>();
             for (YamlNode item : list(map.get("venvs"), "venvs")) {
-                YamlNode.Mapping venv = mapping(item, "a venv probe");
-                YamlNode path = venv.get("path").orElseThrow(() -> error(item, "a venv probe needs 'path'"));
-                List<String> imports = new ArrayList<>();
-                for (YamlNode module : list(venv.get("imports"), "imports")) {
-                    imports.add(text(module, "imports"));
-                }
-                venvs.add(new LiveProbes.Venv(text(path, "path"), imports));
+                probes.add(declared(item, () -> venv(mapping(item, "a venv probe"))));
             }
-            List<LiveProbes.Http> http = new ArrayList<>();
             for (YamlNode item : list(map.get("http"), "http")) {
-                YamlNode.Mapping check = mapping(item, "an http probe");
-                YamlNode url = check.get("url").orElseThrow(() -> error(item, "an http probe needs 'url'"));
-                int status = 200;
-                if (check.get("expectStatus").isPresent()) {
-                    YamlNode statusNode = check.get("expectStatus").get();
-                    try {
-                        status = Integer.parseInt(text(statusNode, "expectStatus"));
-                    } catch (NumberFormatException e) {
-                        throw error(statusNode, "expectStatus must be a number");
-                    }
-                }
-                http.add(new LiveProbes.Http(text(url, "url"), status));
+                probes.add(declared(item, () -> http(mapping(item, "an http probe"))));
             }
-            List<LiveProbes.Drift> drift = new ArrayList<>();
             for (YamlNode item : list(map.get("drift"), "drift")) {
-                YamlNode.Mapping pair = mapping(item, "a drift probe");
-                YamlNode running = pair.get("running").orElseThrow(() -> error(item, "a drift probe needs 'running'"));
-                YamlNode installed =
-                        pair.get("installed").orElseThrow(() -> error(item, "a drift probe needs 'installed'"));
-                drift.add(new LiveProbes.Drift(text(running, "running"), text(installed, "installed")));
+                probes.add(declared(item, () -> drift(mapping(item, "a drift probe"))));
             }
-            Optional<String> prometheus = optionalText(map.get("prometheus"), "prometheus");
-            Optional<String> alertmanager = optionalText(map.get("alertmanager"), "alertmanager");
-            return new LiveProbes(venvs, http, drift, prometheus, alertmanager);
+            if (map.get("alertPath").isPresent()) {
+                YamlNode item = map.get("alertPath").get();
+                probes.add(declared(item, () -> alertPath(mapping(item, "alertPath"))));
+            }
+            for (YamlNode item : list(map.get("crashLoops"), "crashLoops")) {
+                probes.add(declared(item, () -> crashLoop(mapping(item, "a crash-loop probe"))));
+            }
+            return probes;
+        }
+
+        private DeclaredProbe declared(YamlNode item, SpecReader reader) throws WorkspaceConfigException {
+            try {
+                return new DeclaredProbe(reader.read(), item.line(), item.column());
+            } catch (IllegalArgumentException e) {
+                throw error(item, e.getMessage());
+            }
+        }
+
+        private ProbeSpec venv(YamlNode.Mapping venv) throws WorkspaceConfigException {
+            Path path = base.resolve(required(venv, "path", "a venv probe"));
+            List<String> imports = texts(venv.get("imports"), "imports");
+            String mode = optionalText(venv.get("mode"), "mode").orElse(null);
+            boolean integrity = optionalText(venv.get("checkIntegrity"), "checkIntegrity")
+                    .map(Boolean::parseBoolean)
+                    .orElse(true);
+            return new ProbeSpec.Venv(path, imports, mode, integrity, null, null);
+        }
+
+        private ProbeSpec http(YamlNode.Mapping check) throws WorkspaceConfigException {
+            String url = required(check, "url", "an http probe");
+            Integer status = null;
+            if (check.get("expectStatus").isPresent()) {
+                YamlNode statusNode = check.get("expectStatus").get();
+                try {
+                    status = Integer.valueOf(text(statusNode, "expectStatus"));
+                } catch (NumberFormatException e) {
+                    throw error(statusNode, "expectStatus must be a number");
+                }
+            }
+            return new ProbeSpec.Http(url, status, texts(check.get("expectJson"), "expectJson"), null);
+        }
+
+        private ProbeSpec drift(YamlNode.Mapping pair) throws WorkspaceConfigException {
+            return new ProbeSpec.Drift(
+                    required(pair, "running", "a drift probe"),
+                    required(pair, "installed", "a drift probe"),
+                    optionalText(pair.get("installedRegex"), "installedRegex").orElse(null),
+                    null);
+        }
+
+        private ProbeSpec alertPath(YamlNode.Mapping path) throws WorkspaceConfigException {
+            return new ProbeSpec.AlertPath(
+                    optionalText(path.get("prometheus"), "prometheus").orElse(null),
+                    texts(path.get("alertmanagers"), "alertmanagers"),
+                    optionalText(path.get("smoke"), "smoke")
+                            .map(Boolean::parseBoolean)
+                            .orElse(false),
+                    null);
+        }
+
+        private ProbeSpec crashLoop(YamlNode.Mapping loop) throws WorkspaceConfigException {
+            Integer max = null;
+            if (loop.get("maxRestarts").isPresent()) {
+                try {
+                    max = Integer.valueOf(text(loop.get("maxRestarts").get(), "maxRestarts"));
+                } catch (NumberFormatException e) {
+                    throw error(loop.get("maxRestarts").get(), "maxRestarts must be a number");
+                }
+            }
+            return new ProbeSpec.CrashLoop(
+                    required(loop, "manager", "a crash-loop probe"),
+                    required(loop, "service", "a crash-loop probe"),
+                    max,
+                    null);
+        }
+
+        private String required(YamlNode.Mapping map, String key, String what) throws WorkspaceConfigException {
+            YamlNode node = map.get(key).orElseThrow(() -> error(map, what + " needs '" + key + "'"));
+            return text(node, key);
+        }
+
+        private List<String> texts(Optional<YamlNode> node, String what) throws WorkspaceConfigException {
+            List<String> texts = new ArrayList<>();
+            for (YamlNode item : list(node, what)) {
+                texts.add(text(item, what));
+            }
+            return texts;
         }
 
         private Optional<String> optionalText(Optional<YamlNode> node, String what) throws WorkspaceConfigException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.outage.nix.finding.Location;
 import dev.outage.nix.finding.Rules;
 import dev.outage.nix.module.Platform;
+import dev.outage.probe.spec.ProbeSpec;
 import org.junit.jupiter.api.Test;
 
 class WorkspaceConfigTest {
@@ -28,15 +29,19 @@ class WorkspaceConfigTest {
                   drift:
                     - running: http://127.0.0.1:11434/api/version#/version
                       installed: /opt/homebrew/bin/ollama
-                  alertmanager: http://127.0.0.1:9093
+                  alertPath:
+                    prometheus: http://127.0.0.1:9090
                 """);
 
         assertThat(config.platform()).isEqualTo(Platform.DARWIN);
         assertThat(config.suppressions()).hasSize(2);
-        assertThat(config.probes().venvs().get(0).imports()).containsExactly("open_webui.main", "greenlet");
-        assertThat(config.probes().http().get(0).expectStatus()).isEqualTo(200);
-        assertThat(config.probes().alertmanager()).contains("http://127.0.0.1:9093");
-        assertThat(config.probes().prometheus()).isEmpty();
+        assertThat(config.probes())
+                .extracting(p -> p.spec().getClass().getSimpleName())
+                .containsExactly("Venv", "Http", "Drift", "AlertPath");
+        assertThat(((ProbeSpec.Venv) config.probes().get(0).spec()).imports())
+                .containsExactly("open_webui.main", "greenlet");
+        assertThat(config.probes().get(1).line()).isEqualTo(12);
+        assertThat(config.probes().get(1).column()).isEqualTo(7);
     }
 
     @Test
@@ -66,6 +71,16 @@ class WorkspaceConfigTest {
         assertThatThrownBy(() -> WorkspaceConfig.parse("outage.yml", "platform: windows\n"))
                 .isInstanceOf(WorkspaceConfigException.class)
                 .hasMessageStartingWith("outage.yml:1:11: unknown platform 'windows'");
+    }
+
+    @Test
+    void badProbeDeclarationIsAnErrorWithItsPosition() {
+        assertThatThrownBy(() -> WorkspaceConfig.parse(
+                        "outage.yml", "probes:\n  venvs:\n    - path: /v\n      imports: ['not a module']\n"))
+                .isInstanceOf(WorkspaceConfigException.class)
+                .hasMessageStartingWith("outage.yml:3:7: imports[0]: not a dotted module name");
+        assertThatThrownBy(() -> WorkspaceConfig.parse("outage.yml", "probes:\n  ping: []\n"))
+                .hasMessageStartingWith("outage.yml:2:3: unknown probe kind 'ping'");
     }
 
     @Test
