@@ -928,10 +928,10 @@ public final class ConfigDecoder {
         List<TimeInterval.Range> times = f.containsKey("times")
                 ? list(f.get("times").value(), path + ".times", "[]timeinterval.TimeRange", this::timeRange)
                 : List.of();
-        List<TimeInterval.Range> weekdays = ranges(f, "weekdays", path, WEEKDAYS, 0, 6, "weekday");
+        List<TimeInterval.Range> weekdays = ranges(f, "weekdays", path, RangeKind.WEEKDAY);
         List<TimeInterval.Range> days = dayRanges(f, path);
-        List<TimeInterval.Range> months = ranges(f, "months", path, MONTHS, 1, 12, "month");
-        List<TimeInterval.Range> years = ranges(f, "years", path, List.of(), 0, Integer.MAX_VALUE, "year");
+        List<TimeInterval.Range> months = ranges(f, "months", path, RangeKind.MONTH);
+        List<TimeInterval.Range> years = ranges(f, "years", path, RangeKind.YEAR);
         java.time.ZoneId location = null;
         if (f.containsKey("location")) {
             String zone = string(f, "location", path, "");
@@ -977,23 +977,18 @@ public final class ConfigDecoder {
     }
 
     private List<TimeInterval.Range> dayRanges(Map<String, YamlNode.Entry> f, String path) {
-        List<TimeInterval.Range> ranges = ranges(f, "days_of_month", path, List.of(), -31, 31, "day of month");
-        for (TimeInterval.Range r : ranges) {
-            if (r.begin() == 0 || r.end() == 0) {
-                problems.error(
-                        f.get("days_of_month").value(), path + ".days_of_month", "0 is not a valid day of the month");
-            } else if ((r.begin() > 0) == (r.end() > 0) && r.begin() > r.end()) {
-                problems.error(
-                        f.get("days_of_month").value(),
-                        path + ".days_of_month",
-                        "end day must be greater than start day");
-            }
-        }
-        return ranges;
+        return ranges(f, "days_of_month", path, RangeKind.DAY_OF_MONTH);
     }
 
-    private List<TimeInterval.Range> ranges(
-            Map<String, YamlNode.Entry> f, String key, String path, List<String> names, int min, int max, String what) {
+    /** The four kinds of range lists of a time interval, each with Alertmanager's own checks. */
+    private enum RangeKind {
+        WEEKDAY,
+        DAY_OF_MONTH,
+        MONTH,
+        YEAR
+    }
+
+    private List<TimeInterval.Range> ranges(Map<String, YamlNode.Entry> f, String key, String path, RangeKind kind) {
         YamlNode.Entry entry = f.get(key);
         if (entry == null) {
             return List.of();
@@ -1005,41 +1000,89 @@ public final class ConfigDecoder {
         List<YamlNode> items = entry.value() instanceof YamlNode.Sequence s ? s.items() : List.of();
         List<TimeInterval.Range> out = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            String text = texts.get(i);
             YamlNode at = i < items.size() ? items.get(i) : entry.value();
-            String itemPath = path + "." + key + "[" + i + "]";
-            int colon = text.indexOf(':', text.startsWith("-") ? 1 : 0);
-            String first = colon < 0 ? text : text.substring(0, colon);
-            String second = colon < 0 ? text : text.substring(colon + 1);
-            Integer begin = rangeValue(first, names, min, max);
-            Integer end = rangeValue(second, names, min, max);
-            if (begin == null || end == null) {
-                problems.error(at, itemPath, "'" + (begin == null ? first : second) + "' is not a valid " + what);
-                continue;
+            try {
+                out.add(range(texts.get(i), kind));
+            } catch (IllegalArgumentException e) {
+                problems.error(at, path + "." + key + "[" + i + "]", e.getMessage());
             }
-            if (!key.equals("days_of_month") && begin > end) {
-                problems.error(at, itemPath, "start " + what + " cannot be after end " + what);
-                continue;
-            }
-            out.add(new TimeInterval.Range(begin, end));
         }
         return out;
     }
 
-    private static Integer rangeValue(String text, List<String> names, int min, int max) {
-        String lower = text.strip().toLowerCase(Locale.ROOT);
-        int index = names.indexOf(lower);
-        if (index >= 0) {
-            return names.size() == 7 ? index : index + 1;
+    /** Parses {@code a} or {@code a:b} of one kind, throwing Alertmanager's message when invalid. */
+    private static TimeInterval.Range range(String text, RangeKind kind) {
+        int colon = text.indexOf(':', kind == RangeKind.DAY_OF_MONTH && text.startsWith("-") ? 1 : 0);
+        String first = colon < 0 ? text : text.substring(0, colon);
+        String second = colon < 0 ? text : text.substring(colon + 1);
+        int begin = rangeValue(first, kind);
+        int end = rangeValue(second, kind);
+        switch (kind) {
+            case WEEKDAY -> {
+                if (begin > end) {
+                    throw new IllegalArgumentException("start day cannot be before end day");
+                }
+            }
+            case DAY_OF_MONTH -> {
+                if (begin < 0 && end > 0) {
+                    throw new IllegalArgumentException("end day must be negative if start day is negative");
+                }
+                if ((begin > 0) == (end > 0) && end < begin) {
+                    throw new IllegalArgumentException("end day " + end + " is always before start day " + begin);
+                }
+            }
+            case MONTH -> {
+                if (begin > end) {
+                    throw new IllegalArgumentException(
+                            "end month " + monthName(end) + " is before start month " + monthName(begin));
+                }
+            }
+            case YEAR -> {
+                if (begin > end) {
+                    throw new IllegalArgumentException("end year " + end + " is before start year " + begin);
+                }
+            }
         }
-        if (names.size() == 7) {
-            return null;
-        }
-        try {
-            int value = Integer.parseInt(lower);
-            return value < min || value > max ? null : value;
-        } catch (NumberFormatException e) {
-            return null;
+        return new TimeInterval.Range(begin, end);
+    }
+
+    private static String monthName(int month) {
+        return month >= 1 && month <= 12 ? MONTHS.get(month - 1) : String.valueOf(month);
+    }
+
+    private static int rangeValue(String text, RangeKind kind) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        switch (kind) {
+            case WEEKDAY -> {
+                int day = WEEKDAYS.indexOf(lower);
+                if (day < 0) {
+                    throw new IllegalArgumentException(text + " is not a valid weekday");
+                }
+                return day;
+            }
+            case MONTH -> {
+                int month = MONTHS.indexOf(lower);
+                if (month >= 0) {
+                    return month + 1;
+                }
+                try {
+                    return Integer.parseInt(text);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(text + " is not a valid month", e);
+                }
+            }
+            default -> {
+                int value;
+                try {
+                    value = Integer.parseInt(text);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("strconv.Atoi: parsing \"" + text + "\": invalid syntax", e);
+                }
+                if (kind == RangeKind.DAY_OF_MONTH && (value == 0 || value > 31 || value < -31)) {
+                    throw new IllegalArgumentException(value + " is not a valid day of the month: out of range");
+                }
+                return value;
+            }
         }
     }
 
