@@ -11,20 +11,14 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.JacksonIOException;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads and writes the JSON of Alertmanager's API v2 with Jackson's streaming parser, and
@@ -52,7 +46,6 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class AlertmanagerCodec {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
     private static final AlertmanagerCodec STANDARD = builder().build();
     private static final String ARRAY_EXPECTED = "a JSON array of alerts (or an object with an \"alerts\" array)";
 
@@ -112,13 +105,13 @@ public final class AlertmanagerCodec {
      */
     public void encodeAlerts(List<Alert> alerts, Dialect dialect, OutputStream out) throws IOException {
         Objects.requireNonNull(dialect, "dialect");
-        write(out, "alerts", generator -> {
+        JsonOut.write(out, "alerts", generator -> {
             if (dialect == Dialect.WRAPPED) {
                 generator.writeStartObject();
                 generator.writeName("alerts");
             }
             generator.writeStartArray();
-            StringBuilder scratch = new StringBuilder(32);
+            char[] scratch = new char[32];
             for (Alert alert : alerts) {
                 writeAlert(generator, alert, scratch);
             }
@@ -143,7 +136,7 @@ public final class AlertmanagerCodec {
         List<Alert> alerts = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         boolean[] wrapped = {false};
-        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), body)) {
+        try (JsonParser parser = JsonIn.FACTORY.createParser(ObjectReadContext.empty(), body)) {
             JsonIn in = new JsonIn(parser);
             JsonToken token = in.next();
             if (token == null) {
@@ -170,7 +163,7 @@ public final class AlertmanagerCodec {
         } catch (Failure failure) {
             return new DecodedAlerts(List.of(), List.of(failure.problem), wrapped[0]);
         } catch (JacksonException e) {
-            return new DecodedAlerts(List.of(), List.of(malformed(e)), wrapped[0]);
+            return new DecodedAlerts(List.of(), List.of(ApiAnswers.malformed(e)), wrapped[0]);
         }
         return new DecodedAlerts(alerts, problems, wrapped[0]);
     }
@@ -196,7 +189,7 @@ public final class AlertmanagerCodec {
      * @throws CodecException if the body is malformed or lacks a required field
      */
     public List<GettableAlert> decodeGettableAlerts(byte[] body) throws CodecException {
-        return read(body, "gettable alerts", in -> readArray(in, in.next(), "", this::readGettableAlert));
+        return ApiAnswers.decodeGettableAlerts(body);
     }
 
     /**
@@ -205,7 +198,7 @@ public final class AlertmanagerCodec {
      * @throws CodecException if the body is malformed or lacks a required field
      */
     public List<AlertGroup> decodeAlertGroups(byte[] body) throws CodecException {
-        return read(body, "alert groups", in -> readArray(in, in.next(), "", this::readAlertGroup));
+        return ApiAnswers.decodeAlertGroups(body);
     }
 
     /**
@@ -214,7 +207,7 @@ public final class AlertmanagerCodec {
      * @throws CodecException if the body is malformed or lacks a required field
      */
     public List<Silence> decodeSilences(byte[] body) throws CodecException {
-        return read(body, "silences", in -> readArray(in, in.next(), "", this::readSilence));
+        return ApiAnswers.decodeSilences(body);
     }
 
     /**
@@ -223,7 +216,7 @@ public final class AlertmanagerCodec {
      * @throws CodecException if the body is malformed or lacks a required field
      */
     public Silence decodeSilence(byte[] body) throws CodecException {
-        return read(body, "silence", in -> readSilence(in, in.next(), ""));
+        return ApiAnswers.decodeSilence(body);
     }
 
     /**
@@ -233,7 +226,7 @@ public final class AlertmanagerCodec {
      *     or the silence does not end after it starts
      */
     public PostableSilence decodePostableSilence(byte[] body) throws CodecException {
-        return read(body, "postable silence", this::readPostableSilence);
+        return ApiAnswers.decodePostableSilence(body);
     }
 
     /**
@@ -242,24 +235,7 @@ public final class AlertmanagerCodec {
      * @throws CodecException if the body is malformed or has no id
      */
     public String decodeSilenceId(byte[] body) throws CodecException {
-        return read(body, "silence id", in -> {
-            String id = null;
-            JsonToken token = in.next();
-            in.expect(token, JsonToken.START_OBJECT, "", "an object");
-            while ((token = in.next()) == JsonToken.PROPERTY_NAME) {
-                String name = in.parser.currentName();
-                token = in.next();
-                if (name.equals("silenceID")) {
-                    id = in.requiredString(token, "/silenceID");
-                } else {
-                    in.parser.skipChildren();
-                }
-            }
-            if (id == null) {
-                throw in.fail("/silenceID", "silenceID missing");
-            }
-            return id;
-        });
+        return ApiAnswers.decodeSilenceId(body);
     }
 
     /**
@@ -268,98 +244,32 @@ public final class AlertmanagerCodec {
      * @throws CodecException if the body is malformed or lacks a required field
      */
     public AlertmanagerStatus decodeStatus(byte[] body) throws CodecException {
-        return read(body, "status", this::readStatus);
+        return ApiAnswers.decodeStatus(body);
     }
 
     /** Returns the silence as a {@code POST /api/v2/silences} body. */
     public byte[] encodeSilence(PostableSilence silence) {
-        return write("silence", generator -> {
-            generator.writeStartObject();
-            if (silence.id() != null) {
-                generator.writeStringProperty("id", silence.id());
-            }
-            writeMatchers(generator, silence.matchers());
-            generator.writeStringProperty("startsAt", Timestamps.format(silence.startsAt()));
-            generator.writeStringProperty("endsAt", Timestamps.format(silence.endsAt()));
-            generator.writeStringProperty("createdBy", silence.createdBy());
-            generator.writeStringProperty("comment", silence.comment());
-            generator.writeEndObject();
-        });
+        return ApiAnswers.encodeSilence(silence);
     }
 
     /** Returns alerts as a {@code GET /api/v2/alerts} answer, for servers and fakes. */
     public byte[] encodeGettableAlerts(List<GettableAlert> alerts) {
-        return write("gettable alerts", generator -> {
-            generator.writeStartArray();
-            for (GettableAlert alert : alerts) {
-                writeGettableAlert(generator, alert);
-            }
-            generator.writeEndArray();
-        });
+        return ApiAnswers.encodeGettableAlerts(alerts);
     }
 
     /** Returns groups as a {@code GET /api/v2/alerts/groups} answer, for servers and fakes. */
     public byte[] encodeAlertGroups(List<AlertGroup> groups) {
-        return write("alert groups", generator -> {
-            generator.writeStartArray();
-            for (AlertGroup group : groups) {
-                generator.writeStartObject();
-                generator.writeName("labels");
-                writeLabelSet(generator, group.labels());
-                generator.writeName("receiver");
-                generator.writeStartObject();
-                generator.writeStringProperty("name", group.receiver());
-                generator.writeEndObject();
-                generator.writeName("alerts");
-                generator.writeStartArray();
-                for (GettableAlert alert : group.alerts()) {
-                    writeGettableAlert(generator, alert);
-                }
-                generator.writeEndArray();
-                generator.writeEndObject();
-            }
-            generator.writeEndArray();
-        });
+        return ApiAnswers.encodeAlertGroups(groups);
     }
 
     /** Returns silences as a {@code GET /api/v2/silences} answer, for servers and fakes. */
     public byte[] encodeSilences(List<Silence> silences) {
-        return write("silences", generator -> {
-            generator.writeStartArray();
-            for (Silence silence : silences) {
-                writeSilence(generator, silence);
-            }
-            generator.writeEndArray();
-        });
+        return ApiAnswers.encodeSilences(silences);
     }
 
     /** Returns the status as a {@code GET /api/v2/status} answer, for servers and fakes. */
     public byte[] encodeStatus(AlertmanagerStatus status) {
-        return write("status", generator -> {
-            generator.writeStartObject();
-            generator.writeName("cluster");
-            generator.writeStartObject();
-            generator.writeStringProperty("name", status.clusterName());
-            generator.writeStringProperty("status", status.clusterStatus());
-            generator.writeName("peers");
-            generator.writeStartArray();
-            for (AlertmanagerStatus.Peer peer : status.peers()) {
-                generator.writeStartObject();
-                generator.writeStringProperty("name", peer.name());
-                generator.writeStringProperty("address", peer.address());
-                generator.writeEndObject();
-            }
-            generator.writeEndArray();
-            generator.writeEndObject();
-            generator.writeName("config");
-            generator.writeStartObject();
-            generator.writeStringProperty("original", status.configOriginal());
-            generator.writeEndObject();
-            generator.writeStringProperty("uptime", Timestamps.format(status.uptime()));
-            generator.writeName("versionInfo");
-            writeLabelSet(generator, LabelSet.of(status.versionInfo()));
-            generator.writeEndObject();
-        });
+        return ApiAnswers.encodeStatus(status);
     }
 
     /** Returns the name escaped as one JSON pointer token: {@code ~} as {@code ~0}, {@code /} as {@code ~1}. */
@@ -470,25 +380,60 @@ public final class AlertmanagerCodec {
                     "expected an object of strings, got " + JsonIn.describe(token));
         }
         JsonParser parser = in.parser;
-        TreeMap<String, String> map = new TreeMap<>();
+        String[] pairs = new String[16];
+        int size = 0;
         while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
             String name = Utf8.repair(parser.currentName());
             token = parser.nextToken();
+            String value;
             if (token == JsonToken.VALUE_STRING) {
-                map.put(name, Utf8.repair(parser.getString()));
+                value = Utf8.repair(parser.getString());
             } else if (token == JsonToken.VALUE_NULL) {
-                map.put(name, "");
+                value = "";
             } else {
                 throw in.fail(
                         index,
                         prefix + "/" + index + "/" + field + "/" + escape(name),
                         "expected a string, got " + JsonIn.describe(token));
             }
+            int earlier = indexOfName(pairs, size, name);
+            if (earlier >= 0) {
+                pairs[earlier + 1] = value; // as in Go, the last of repeated names wins
+                continue;
+            }
+            if (size == pairs.length) {
+                pairs = java.util.Arrays.copyOf(pairs, size * 2);
+            }
+            pairs[size++] = name;
+            pairs[size++] = value;
         }
+        return labelSet(pairs, size, dropEmpty);
+    }
+
+    private static int indexOfName(String[] pairs, int size, String name) {
+        for (int i = 0; i < size; i += 2) {
+            if (pairs[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static LabelSet labelSet(String[] pairs, int size, boolean dropEmpty) {
+        int kept = size;
         if (dropEmpty) {
-            map.values().removeIf(String::isEmpty);
+            kept = 0;
+            for (int i = 0; i < size; i += 2) {
+                if (!pairs[i + 1].isEmpty()) {
+                    pairs[kept++] = pairs[i];
+                    pairs[kept++] = pairs[i + 1];
+                }
+            }
         }
-        return map.isEmpty() ? LabelSet.empty() : LabelSet.of(map);
+        if (kept == 0) {
+            return LabelSet.empty();
+        }
+        return LabelSet.of(kept == pairs.length ? pairs : java.util.Arrays.copyOf(pairs, kept));
     }
 
     private static Instant readTimestamp(JsonIn in, JsonToken token, int index, String prefix, String field) {
@@ -614,467 +559,21 @@ public final class AlertmanagerCodec {
         return out.append('"').toString();
     }
 
-    // ---- reading API answers -----------------------------------------------------------
-
-    private interface BodyReader<T> {
-        T read(JsonIn in);
-    }
-
-    private interface ElementReader<T> {
-        T read(JsonIn in, JsonToken token, String pointer);
-    }
-
-    private static <T> T read(byte[] body, String what, BodyReader<T> reader) throws CodecException {
-        Objects.requireNonNull(body, "body");
-        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), body)) {
-            JsonIn in = new JsonIn(parser);
-            T value = reader.read(in);
-            JsonToken token = in.next();
-            if (token != null) {
-                throw in.fail("", "unexpected " + JsonIn.describe(token) + " after the " + what);
-            }
-            return value;
-        } catch (Failure failure) {
-            throw new CodecException(what, List.of(failure.problem));
-        } catch (JacksonException e) {
-            throw new CodecException(what, List.of(malformed(e)));
-        }
-    }
-
-    private static <T> List<T> readArray(JsonIn in, JsonToken token, String pointer, ElementReader<T> element) {
-        in.expect(token, JsonToken.START_ARRAY, pointer, "an array");
-        List<T> list = new ArrayList<>();
-        while ((token = in.next()) != JsonToken.END_ARRAY) {
-            list.add(element.read(in, token, pointer + "/" + list.size()));
-        }
-        return list;
-    }
-
-    /** Reads the properties of an object into a map from name to a reader of its value. */
-    private static void readObject(JsonIn in, JsonToken token, String pointer, Map<String, Runnable> fields) {
-        in.expect(token, JsonToken.START_OBJECT, pointer, "an object");
-        while (in.next() == JsonToken.PROPERTY_NAME) {
-            Runnable field = fields.get(in.parser.currentName());
-            in.next();
-            if (field == null) {
-                in.parser.skipChildren();
-            } else {
-                field.run();
-            }
-        }
-    }
-
-    private static <T> T required(JsonIn in, T value, String pointer) {
-        if (value == null) {
-            throw in.fail(pointer, "required field missing");
-        }
-        return value;
-    }
-
-    private GettableAlert readGettableAlert(JsonIn in, JsonToken token, String pointer) {
-        Map<String, Object> values = new HashMap<>();
-        Map<String, Runnable> fields = new HashMap<>();
-        fields.put("labels", () -> values.put("labels", in.labelSet(in.parser.currentToken(), pointer + "/labels")));
-        fields.put(
-                "annotations",
-                () -> values.put("annotations", in.labelSet(in.parser.currentToken(), pointer + "/annotations")));
-        for (String time : List.of("startsAt", "endsAt", "updatedAt")) {
-            fields.put(
-                    time,
-                    () -> putIfNotNull(values, time, in.timestamp(in.parser.currentToken(), pointer + "/" + time)));
-        }
-        fields.put(
-                "generatorURL",
-                () -> putIfNotNull(
-                        values, "generatorURL", in.string(in.parser.currentToken(), pointer + "/generatorURL")));
-        fields.put(
-                "fingerprint",
-                () -> values.put("fingerprint", in.requiredString(in.parser.currentToken(), pointer + "/fingerprint")));
-        fields.put(
-                "receivers",
-                () -> values.put(
-                        "receivers", readArray(in, in.parser.currentToken(), pointer + "/receivers", nameObject())));
-        fields.put(
-                "status",
-                () -> values.put("status", readAlertStatus(in, in.parser.currentToken(), pointer + "/status")));
-        readObject(in, token, pointer, fields);
-        Alert alert = new Alert(
-                required(in, (LabelSet) values.get("labels"), pointer + "/labels"),
-                (LabelSet) values.getOrDefault("annotations", LabelSet.empty()),
-                (Instant) values.get("startsAt"),
-                (Instant) values.get("endsAt"),
-                (String) values.get("generatorURL"));
-        @SuppressWarnings("unchecked")
-        List<String> receivers = (List<String>) values.getOrDefault("receivers", List.of());
-        return new GettableAlert(
-                alert,
-                required(in, (String) values.get("fingerprint"), pointer + "/fingerprint"),
-                required(in, (AlertStatus) values.get("status"), pointer + "/status"),
-                receivers,
-                required(in, (Instant) values.get("updatedAt"), pointer + "/updatedAt"));
-    }
-
-    private static void putIfNotNull(Map<String, Object> values, String key, Object value) {
-        if (value != null) {
-            values.put(key, value);
-        }
-    }
-
-    /** Returns a reader of {@code {"name": "..."}} objects, as receivers are written. */
-    private static ElementReader<String> nameObject() {
-        return (in, token, pointer) -> {
-            String[] name = {null};
-            readObject(
-                    in,
-                    token,
-                    pointer,
-                    Map.of("name", () -> name[0] = in.requiredString(in.parser.currentToken(), pointer + "/name")));
-            return required(in, name[0], pointer + "/name");
-        };
-    }
-
-    private static AlertStatus readAlertStatus(JsonIn in, JsonToken token, String pointer) {
-        Map<String, Object> values = new HashMap<>();
-        Map<String, Runnable> fields = new HashMap<>();
-        fields.put("state", () -> {
-            String state = in.requiredString(in.parser.currentToken(), pointer + "/state");
-            AlertState parsed = AlertState.ofWireName(state);
-            if (parsed == null) {
-                throw in.fail(pointer + "/state", "unknown alert state " + goQuote(state));
-            }
-            values.put("state", parsed);
-        });
-        for (String list : List.of("silencedBy", "inhibitedBy", "mutedBy")) {
-            fields.put(list, () -> values.put(list, in.stringList(in.parser.currentToken(), pointer + "/" + list)));
-        }
-        readObject(in, token, pointer, fields);
-        return new AlertStatus(
-                required(in, (AlertState) values.get("state"), pointer + "/state"),
-                stringList(values, "silencedBy"),
-                stringList(values, "inhibitedBy"),
-                stringList(values, "mutedBy"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> stringList(Map<String, Object> values, String key) {
-        return (List<String>) values.getOrDefault(key, List.of());
-    }
-
-    private AlertGroup readAlertGroup(JsonIn in, JsonToken token, String pointer) {
-        Map<String, Object> values = new HashMap<>();
-        Map<String, Runnable> fields = new HashMap<>();
-        fields.put("labels", () -> values.put("labels", in.labelSet(in.parser.currentToken(), pointer + "/labels")));
-        fields.put(
-                "receiver",
-                () -> values.put("receiver", nameObject().read(in, in.parser.currentToken(), pointer + "/receiver")));
-        fields.put(
-                "alerts",
-                () -> values.put(
-                        "alerts",
-                        readArray(in, in.parser.currentToken(), pointer + "/alerts", this::readGettableAlert)));
-        readObject(in, token, pointer, fields);
-        @SuppressWarnings("unchecked")
-        List<GettableAlert> alerts = (List<GettableAlert>) values.getOrDefault("alerts", List.of());
-        return new AlertGroup(
-                (LabelSet) values.getOrDefault("labels", LabelSet.empty()),
-                required(in, (String) values.get("receiver"), pointer + "/receiver"),
-                alerts);
-    }
-
-    private Silence readSilence(JsonIn in, JsonToken token, String pointer) {
-        Map<String, Object> values = new HashMap<>();
-        Map<String, Runnable> fields = silenceFields(in, pointer, values);
-        fields.put("status", () -> {
-            String[] state = {null};
-            String at = pointer + "/status";
-            readObject(
-                    in,
-                    in.parser.currentToken(),
-                    at,
-                    Map.of("state", () -> state[0] = in.requiredString(in.parser.currentToken(), at + "/state")));
-            SilenceState parsed = SilenceState.ofWireName(required(in, state[0], at + "/state"));
-            if (parsed == null) {
-                throw in.fail(at + "/state", "unknown silence state " + goQuote(state[0]));
-            }
-            values.put("state", parsed);
-        });
-        readObject(in, token, pointer, fields);
-        return new Silence(
-                required(in, (String) values.get("id"), pointer + "/id"),
-                matchers(values),
-                required(in, (Instant) values.get("startsAt"), pointer + "/startsAt"),
-                required(in, (Instant) values.get("endsAt"), pointer + "/endsAt"),
-                (String) values.getOrDefault("createdBy", ""),
-                (String) values.getOrDefault("comment", ""),
-                required(in, (SilenceState) values.get("state"), pointer + "/status/state"),
-                required(in, (Instant) values.get("updatedAt"), pointer + "/updatedAt"));
-    }
-
-    private PostableSilence readPostableSilence(JsonIn in) {
-        Map<String, Object> values = new HashMap<>();
-        readObject(in, in.next(), "", silenceFields(in, "", values));
-        List<SilenceMatcher> matchers = matchers(values);
-        Instant startsAt = required(in, (Instant) values.get("startsAt"), "/startsAt");
-        Instant endsAt = required(in, (Instant) values.get("endsAt"), "/endsAt");
-        if (matchers.isEmpty()) {
-            throw in.fail("/matchers", "at least one matcher required");
-        }
-        if (!endsAt.isAfter(startsAt)) {
-            throw in.fail("/endsAt", "end time must be after start time");
-        }
-        return new PostableSilence(
-                (String) values.get("id"),
-                matchers,
-                startsAt,
-                endsAt,
-                (String) values.getOrDefault("createdBy", ""),
-                (String) values.getOrDefault("comment", ""));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<SilenceMatcher> matchers(Map<String, Object> values) {
-        return (List<SilenceMatcher>) values.getOrDefault("matchers", List.of());
-    }
-
-    private static Map<String, Runnable> silenceFields(JsonIn in, String pointer, Map<String, Object> values) {
-        Map<String, Runnable> fields = new HashMap<>();
-        for (String text : List.of("id", "createdBy", "comment")) {
-            fields.put(
-                    text, () -> putIfNotNull(values, text, in.string(in.parser.currentToken(), pointer + "/" + text)));
-        }
-        for (String time : List.of("startsAt", "endsAt", "updatedAt")) {
-            fields.put(
-                    time,
-                    () -> putIfNotNull(values, time, in.timestamp(in.parser.currentToken(), pointer + "/" + time)));
-        }
-        fields.put(
-                "matchers",
-                () -> values.put(
-                        "matchers",
-                        readArray(
-                                in, in.parser.currentToken(), pointer + "/matchers", AlertmanagerCodec::readMatcher)));
-        return fields;
-    }
-
-    private static SilenceMatcher readMatcher(JsonIn in, JsonToken token, String pointer) {
-        String[] text = {null, null};
-        boolean[] flags = {false, true};
-        Map<String, Runnable> fields = Map.of(
-                "name", () -> text[0] = in.requiredString(in.parser.currentToken(), pointer + "/name"),
-                "value", () -> text[1] = in.requiredString(in.parser.currentToken(), pointer + "/value"),
-                "isRegex", () -> flags[0] = in.bool(in.parser.currentToken(), pointer + "/isRegex"),
-                "isEqual", () -> flags[1] = in.bool(in.parser.currentToken(), pointer + "/isEqual"));
-        readObject(in, token, pointer, fields);
-        return new SilenceMatcher(
-                required(in, text[0], pointer + "/name"),
-                required(in, text[1], pointer + "/value"),
-                flags[0],
-                flags[1]);
-    }
-
-    private AlertmanagerStatus readStatus(JsonIn in) {
-        Map<String, Object> values = new HashMap<>();
-        Map<String, Runnable> fields = new HashMap<>();
-        fields.put(
-                "cluster",
-                () -> readObject(
-                        in,
-                        in.parser.currentToken(),
-                        "/cluster",
-                        Map.of(
-                                "name",
-                                        () -> putIfNotNull(
-                                                values, "name", in.string(in.parser.currentToken(), "/cluster/name")),
-                                "status",
-                                        () -> values.put(
-                                                "status",
-                                                in.requiredString(in.parser.currentToken(), "/cluster/status")),
-                                "peers",
-                                        () -> values.put(
-                                                "peers",
-                                                readArray(
-                                                        in,
-                                                        in.parser.currentToken(),
-                                                        "/cluster/peers",
-                                                        AlertmanagerCodec::readPeer)))));
-        fields.put(
-                "config",
-                () -> readObject(
-                        in,
-                        in.parser.currentToken(),
-                        "/config",
-                        Map.of(
-                                "original",
-                                () -> values.put(
-                                        "original", in.requiredString(in.parser.currentToken(), "/config/original")))));
-        fields.put("uptime", () -> putIfNotNull(values, "uptime", in.timestamp(in.parser.currentToken(), "/uptime")));
-        fields.put(
-                "versionInfo", () -> values.put("versionInfo", in.labelSet(in.parser.currentToken(), "/versionInfo")));
-        readObject(in, in.next(), "", fields);
-        @SuppressWarnings("unchecked")
-        List<AlertmanagerStatus.Peer> peers = (List<AlertmanagerStatus.Peer>) values.getOrDefault("peers", List.of());
-        return new AlertmanagerStatus(
-                (String) values.getOrDefault("name", ""),
-                required(in, (String) values.get("status"), "/cluster/status"),
-                peers,
-                required(in, (String) values.get("original"), "/config/original"),
-                required(in, (Instant) values.get("uptime"), "/uptime"),
-                ((LabelSet) values.getOrDefault("versionInfo", LabelSet.empty())).asMap());
-    }
-
-    private static AlertmanagerStatus.Peer readPeer(JsonIn in, JsonToken token, String pointer) {
-        String[] text = {null, null};
-        readObject(
-                in,
-                token,
-                pointer,
-                Map.of(
-                        "name", () -> text[0] = in.requiredString(in.parser.currentToken(), pointer + "/name"),
-                        "address", () -> text[1] = in.requiredString(in.parser.currentToken(), pointer + "/address")));
-        return new AlertmanagerStatus.Peer(
-                required(in, text[0], pointer + "/name"), required(in, text[1], pointer + "/address"));
-    }
-
-    private static Problem malformed(JacksonException e) {
-        TokenStreamLocation location = e.getLocation();
-        int line = location == null ? 0 : Math.max(location.getLineNr(), 0);
-        int column = location == null ? 0 : Math.max(location.getColumnNr(), 0);
-        String message = e.getOriginalMessage();
-        int newline = message.indexOf('\n');
-        if (newline >= 0) {
-            message = message.substring(0, newline);
-        }
-        return new Problem(-1, "", "malformed JSON: " + message, line, column);
-    }
-
     // ---- writing -----------------------------------------------------------------------
 
-    private interface BodyWriter {
-        void write(JsonGenerator generator);
-    }
-
-    private static byte[] write(String what, BodyWriter writer) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try {
-            write(out, what, writer);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory failed", e);
-        }
-        return out.toByteArray();
-    }
-
-    private static void write(OutputStream out, String what, BodyWriter writer) throws IOException {
-        try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
-            writer.write(generator);
-        } catch (JacksonIOException e) {
-            throw e.getCause();
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("cannot write " + what + ": " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static void writeAlert(JsonGenerator generator, Alert alert, StringBuilder scratch) {
+    private static void writeAlert(JsonGenerator generator, Alert alert, char[] scratch) {
         generator.writeStartObject();
-        generator.writeName("labels");
-        writeLabelSet(generator, alert.labels());
-        generator.writeName("annotations");
-        writeLabelSet(generator, alert.annotations());
-        writeTimestamp(generator, "startsAt", alert.startsAt(), scratch);
-        writeTimestamp(generator, "endsAt", alert.endsAt(), scratch);
+        generator.writeName(JsonOut.LABELS);
+        JsonOut.writeLabelSet(generator, alert.labels());
+        generator.writeName(JsonOut.ANNOTATIONS);
+        JsonOut.writeLabelSet(generator, alert.annotations());
+        JsonOut.writeTimestamp(generator, JsonOut.STARTS_AT, alert.startsAt(), scratch);
+        JsonOut.writeTimestamp(generator, JsonOut.ENDS_AT, alert.endsAt(), scratch);
         if (alert.generatorUrl() != null) {
-            generator.writeStringProperty("generatorURL", alert.generatorUrl());
+            generator.writeName(JsonOut.GENERATOR_URL);
+            generator.writeString(alert.generatorUrl());
         }
         generator.writeEndObject();
-    }
-
-    private static void writeGettableAlert(JsonGenerator generator, GettableAlert gettable) {
-        StringBuilder scratch = new StringBuilder(32);
-        Alert alert = gettable.alert();
-        generator.writeStartObject();
-        generator.writeName("annotations");
-        writeLabelSet(generator, alert.annotations());
-        writeTimestamp(generator, "endsAt", alert.endsAt(), scratch);
-        generator.writeStringProperty("fingerprint", gettable.fingerprint());
-        generator.writeName("receivers");
-        generator.writeStartArray();
-        for (String receiver : gettable.receivers()) {
-            generator.writeStartObject();
-            generator.writeStringProperty("name", receiver);
-            generator.writeEndObject();
-        }
-        generator.writeEndArray();
-        writeTimestamp(generator, "startsAt", alert.startsAt(), scratch);
-        generator.writeName("status");
-        generator.writeStartObject();
-        writeStrings(generator, "inhibitedBy", gettable.status().inhibitedBy());
-        writeStrings(generator, "mutedBy", gettable.status().mutedBy());
-        writeStrings(generator, "silencedBy", gettable.status().silencedBy());
-        generator.writeStringProperty("state", gettable.status().state().wireName());
-        generator.writeEndObject();
-        writeTimestamp(generator, "updatedAt", gettable.updatedAt(), scratch);
-        if (alert.generatorUrl() != null) {
-            generator.writeStringProperty("generatorURL", alert.generatorUrl());
-        }
-        generator.writeName("labels");
-        writeLabelSet(generator, alert.labels());
-        generator.writeEndObject();
-    }
-
-    private static void writeSilence(JsonGenerator generator, Silence silence) {
-        generator.writeStartObject();
-        generator.writeStringProperty("id", silence.id());
-        generator.writeName("status");
-        generator.writeStartObject();
-        generator.writeStringProperty("state", silence.state().wireName());
-        generator.writeEndObject();
-        generator.writeStringProperty("updatedAt", Timestamps.format(silence.updatedAt()));
-        generator.writeStringProperty("comment", silence.comment());
-        generator.writeStringProperty("createdBy", silence.createdBy());
-        generator.writeStringProperty("endsAt", Timestamps.format(silence.endsAt()));
-        writeMatchers(generator, silence.matchers());
-        generator.writeStringProperty("startsAt", Timestamps.format(silence.startsAt()));
-        generator.writeEndObject();
-    }
-
-    private static void writeMatchers(JsonGenerator generator, List<SilenceMatcher> matchers) {
-        generator.writeName("matchers");
-        generator.writeStartArray();
-        for (SilenceMatcher matcher : matchers) {
-            generator.writeStartObject();
-            generator.writeBooleanProperty("isEqual", matcher.isEqual());
-            generator.writeBooleanProperty("isRegex", matcher.isRegex());
-            generator.writeStringProperty("name", matcher.name());
-            generator.writeStringProperty("value", matcher.value());
-            generator.writeEndObject();
-        }
-        generator.writeEndArray();
-    }
-
-    private static void writeStrings(JsonGenerator generator, String name, List<String> values) {
-        generator.writeName(name);
-        generator.writeStartArray();
-        for (String value : values) {
-            generator.writeString(value);
-        }
-        generator.writeEndArray();
-    }
-
-    private static void writeLabelSet(JsonGenerator generator, LabelSet labels) {
-        generator.writeStartObject();
-        for (Map.Entry<String, String> label : labels) {
-            generator.writeName(label.getKey());
-            generator.writeString(label.getValue());
-        }
-        generator.writeEndObject();
-    }
-
-    private static void writeTimestamp(JsonGenerator generator, String name, Instant time, StringBuilder scratch) {
-        if (time != null) {
-            scratch.setLength(0);
-            Timestamps.format(time, scratch);
-            generator.writeName(name);
-            generator.writeString(scratch.toString());
-        }
     }
 
     /** Configures an {@link AlertmanagerCodec}. */

@@ -9,9 +9,12 @@ import java.util.TreeMap;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
 
 /** Reading helpers over a Jackson parser that fail with a {@link Problem} at the current token. */
 final class JsonIn {
+
+    static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     /** A problem found while reading; caught by the codec and turned into a result or exception. */
     static final class Failure extends RuntimeException {

@@ -2,7 +2,6 @@ package dev.outage.alerting.codec;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 
 /**
  * Reads the timestamp forms Alertmanager's API accepts and writes RFC 3339 in UTC.
@@ -66,13 +65,14 @@ final class Timestamps {
         checkRange(hour, 23, "hour");
         checkRange(minute, 59, "minute");
         checkRange(second, 59, "second");
-        long epochDay;
-        try {
-            epochDay = LocalDate.of(year, month, day).toEpochDay();
-        } catch (DateTimeException e) {
-            throw new DateTimeException("date out of range");
+        if (month < 1 || month > 12) {
+            throw new DateTimeException("month out of range");
         }
-        long epochSecond = epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds;
+        if (day < 1 || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+            throw new DateTimeException("day out of range");
+        }
+        long epochSecond =
+                daysFromCivil(year, month, day) * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds;
         Instant instant = Instant.ofEpochSecond(epochSecond, nanos);
         return instant.equals(GO_ZERO) ? null : instant;
     }
@@ -115,48 +115,82 @@ final class Timestamps {
         }
     }
 
-    /** Appends the instant as RFC 3339 in UTC, with 0, 3, 6 or 9 fraction digits. */
-    static void format(Instant instant, StringBuilder out) {
+    /** Returns the days since 1970-01-01 of a proleptic Gregorian date. */
+    private static long daysFromCivil(long year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yearOfEra = y - era * 400;
+        long dayOfYear = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097 + dayOfEra - 719_468;
+    }
+
+    /**
+     * Writes the instant as RFC 3339 in UTC, with 0, 3, 6 or 9 fraction digits, into the buffer
+     * (at least 30 chars) and returns the length.
+     *
+     * @throws DateTimeException if the year is outside 0..9999
+     */
+    static int format(Instant instant, char[] out) {
         long epochSecond = instant.getEpochSecond();
-        long epochDay = Math.floorDiv(epochSecond, 86_400);
+        long days = Math.floorDiv(epochSecond, 86_400) + 719_468;
         int secondOfDay = Math.floorMod(epochSecond, 86_400);
-        LocalDate date = LocalDate.ofEpochDay(epochDay);
-        pad(out, date.getYear(), 4).append('-');
-        pad(out, date.getMonthValue(), 2).append('-');
-        pad(out, date.getDayOfMonth(), 2).append('T');
-        pad(out, secondOfDay / 3600, 2).append(':');
-        pad(out, secondOfDay / 60 % 60, 2).append(':');
-        pad(out, secondOfDay % 60, 2);
+        long era = Math.floorDiv(days, 146_097);
+        long dayOfEra = days - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long shiftedMonth = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * shiftedMonth + 2) / 5 + 1);
+        int month = (int) (shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
+        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        if (year < 0 || year > 9999) {
+            throw new DateTimeException("year out of the RFC 3339 range: " + year);
+        }
+        digits(out, 0, (int) year, 4);
+        out[4] = '-';
+        digits(out, 5, month, 2);
+        out[7] = '-';
+        digits(out, 8, day, 2);
+        out[10] = 'T';
+        digits(out, 11, secondOfDay / 3600, 2);
+        out[13] = ':';
+        digits(out, 14, secondOfDay / 60 % 60, 2);
+        out[16] = ':';
+        digits(out, 17, secondOfDay % 60, 2);
+        int length = 19;
         int nanos = instant.getNano();
         if (nanos != 0) {
-            out.append('.');
+            out[length++] = '.';
             if (nanos % 1_000_000 == 0) {
-                pad(out, nanos / 1_000_000, 3);
+                length = digits(out, length, nanos / 1_000_000, 3);
             } else if (nanos % 1000 == 0) {
-                pad(out, nanos / 1000, 6);
+                length = digits(out, length, nanos / 1000, 6);
             } else {
-                pad(out, nanos, 9);
+                length = digits(out, length, nanos, 9);
             }
         }
-        out.append('Z');
+        out[length++] = 'Z';
+        return length;
+    }
+
+    private static int digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return at + width;
+    }
+
+    /** Appends the instant as RFC 3339 in UTC. */
+    static void format(Instant instant, StringBuilder out) {
+        char[] buffer = new char[30];
+        out.append(buffer, 0, format(instant, buffer));
     }
 
     /** Returns the instant as RFC 3339 in UTC. */
     static String format(Instant instant) {
-        StringBuilder out = new StringBuilder(30);
-        format(instant, out);
-        return out.toString();
-    }
-
-    private static StringBuilder pad(StringBuilder out, int value, int width) {
-        if (value < 0 || value > 9999 && width == 4) {
-            throw new DateTimeException("year out of the RFC 3339 range: " + value);
-        }
-        String digits = Integer.toString(value);
-        for (int i = digits.length(); i < width; i++) {
-            out.append('0');
-        }
-        return out.append(digits);
+        char[] buffer = new char[30];
+        return new String(buffer, 0, format(instant, buffer));
     }
 
     private static final class Cursor {
