@@ -583,6 +583,7 @@ public final class NixParser {
     }
 
     private Expr parseSelect() {
+        SourceRange first = peek().range();
         Expr simple = parseSimple();
         if (kind() == DOT) {
             next();
