@@ -88,10 +88,10 @@ public final class Dispatcher implements AutoCloseable {
     private Thread ticker;
     private volatile boolean closed;
 
-    /** An alert and the number of groups holding it. */
+    /** An alert and the groups holding it. */
     private static final class Active {
         Alert alert;
-        int groups;
+        final List<Group> groups = new ArrayList<>(1);
 
         Active(Alert alert) {
             this.alert = alert;
@@ -201,10 +201,10 @@ public final class Dispatcher implements AutoCloseable {
                         alert.labels(), alert.annotations(), old.startsAt(), alert.endsAt(), alert.generatorUrl());
             }
             active.alert = alert;
-            for (Group group : groups.values()) {
-                group.alerts.computeIfPresent(fingerprint, (k, v) -> active.alert);
+            for (Group group : active.groups) {
+                group.alerts.put(fingerprint, alert);
             }
-            if (active.groups > 0) {
+            if (!active.groups.isEmpty()) {
                 return;
             }
         } else {
@@ -221,7 +221,7 @@ public final class Dispatcher implements AutoCloseable {
                     k -> new Group(
                             k, route, groupLabels, now.plus(route.options().groupWait())));
             if (group.alerts.put(fingerprint, alert) == null) {
-                entry.groups++;
+                entry.groups.add(group);
             }
             // like Alertmanager: an alert that started more than group_wait ago is not held back
             if (!group.flushed
@@ -242,9 +242,16 @@ public final class Dispatcher implements AutoCloseable {
             Instant now = clock.instant();
             List<Flush> due = new ArrayList<>();
             synchronized (lock) {
+                List<Alert> all = null;
                 for (Group group : groups.values()) {
                     if (!group.nextFlush.isAfter(now)) {
-                        due.add(new Flush(group, List.copyOf(group.alerts.values())));
+                        if (all == null) {
+                            // one snapshot a tick: inhibition looks at every alert
+                            all = config.inhibitRules().isEmpty()
+                                    ? List.of()
+                                    : alerts.values().stream().map(a -> a.alert).toList();
+                        }
+                        due.add(new Flush(group, List.copyOf(group.alerts.values()), all));
                         group.nextFlush = now.plus(group.route.options().groupInterval());
                         group.flushed = true;
                     }
@@ -266,7 +273,7 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private record Flush(Group group, List<Alert> alerts) {}
+    private record Flush(Group group, List<Alert> alerts, List<Alert> all) {}
 
     private boolean notify(Flush flush, Instant now) {
         Group group = flush.group();
@@ -276,7 +283,7 @@ public final class Dispatcher implements AutoCloseable {
             if (routes.isMuted(group.route, now)) {
                 return true;
             }
-            visible = unmuted(flush.alerts(), now);
+            visible = unmuted(flush.alerts(), flush.all(), now);
         }
         if (visible.isEmpty()) {
             return true;
@@ -288,11 +295,8 @@ public final class Dispatcher implements AutoCloseable {
         return ok;
     }
 
-    private List<Alert> unmuted(List<Alert> candidates, Instant now) {
+    private List<Alert> unmuted(List<Alert> candidates, List<Alert> all, Instant now) {
         List<Alert> visible = new ArrayList<>(candidates.size());
-        List<Alert> all = config.inhibitRules().isEmpty()
-                ? List.of()
-                : alerts.values().stream().map(a -> a.alert).toList();
         for (Alert alert : candidates) {
             boolean silenced = silences.values().stream().anyMatch(s -> s.mutes(alert.labels(), now));
             if (!silenced && (all.isEmpty() || !inhibitor.isInhibited(alert.labels(), all, now))) {
@@ -352,7 +356,7 @@ public final class Dispatcher implements AutoCloseable {
                 // forget alerts notified as resolved, unless they changed since the flush began
                 if (current != null && current.isResolvedAt(now) && current.equals(alert)) {
                     group.alerts.remove(fingerprint);
-                    release(fingerprint);
+                    release(fingerprint, group);
                 }
             }
         }
@@ -361,9 +365,9 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void release(long fingerprint) {
+    private void release(long fingerprint, Group group) {
         Active active = alerts.get(fingerprint);
-        if (active != null && --active.groups <= 0) {
+        if (active != null && active.groups.remove(group) && active.groups.isEmpty()) {
             alerts.remove(fingerprint);
         }
     }
