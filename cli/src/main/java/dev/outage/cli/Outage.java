@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
             RoutesCommand.class,
             NixCommand.class,
             NotifyCommand.class,
+            ProbeCommand.class,
+            GateCommand.class,
         })
 public final class Outage implements Runnable {
 
