@@ -17,16 +17,12 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -37,8 +33,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
@@ -128,7 +122,13 @@ public final class AlertmanagerClient implements AutoCloseable {
         AtomicInteger threads = new AtomicInteger();
         this.fanOut = Executors.newCachedThreadPool(
                 task -> daemon(task, "outage-alertmanager-fanout-" + threads.incrementAndGet()));
-        this.queue = new SendQueue(builder.queueCapacity, builder.batchSize, builder.drainTimeout, builder.listener);
+        this.queue = new SendQueue(
+                builder.queueCapacity,
+                builder.batchSize,
+                builder.drainTimeout,
+                builder.listener,
+                this::sendValidated,
+                () -> http.close(CloseMode.IMMEDIATE));
     }
 
     /** Returns a builder; at least one peer is required. */
@@ -595,82 +595,6 @@ public final class AlertmanagerClient implements AutoCloseable {
         return thread;
     }
 
-    // ---- peers and credentials ---------------------------------------------------------
-
-    /** A peer: its base URI (with the path prefix, ending in '/') and a printable form. */
-    private record Peer(URI base, String display, String userInfo) {
-        static Peer of(URI uri, String pathPrefix) {
-            String path = join(uri.getRawPath(), pathPrefix);
-            try {
-                URI base = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), null, null, null).resolve(path);
-                return new Peer(base, base.toString(), uri.getRawUserInfo());
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException(
-                        "invalid Alertmanager URL " + uri.getHost() + ": " + e.getMessage(), e);
-            }
-        }
-
-        private static String join(String path, String prefix) {
-            String joined = (path == null ? "" : path) + "/" + prefix;
-            joined = joined.replaceAll("/+", "/");
-            return joined.endsWith("/") ? joined : joined + "/";
-        }
-    }
-
-    /** Thrown when a credentials file cannot be read; never retried. */
-    private static final class CredentialsException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        CredentialsException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
-    /** How requests authenticate; secrets are read from files per request and never printed. */
-    private record Credentials(String kind, String username, Path file) {
-        static final Credentials NONE = new Credentials("none", null, null);
-
-        String header(Peer peer) throws CredentialsException {
-            return switch (kind) {
-                case "basic" -> basic(username + ":" + read("password"));
-                case "bearer" -> "Bearer " + read("bearer token");
-                default -> peer.userInfo() == null ? null : basic(decodePercent(peer.userInfo()));
-            };
-        }
-
-        private static String basic(String userAndPassword) {
-            return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
-        }
-
-        private static String decodePercent(String userInfo) {
-            return java.net.URLDecoder.decode(userInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
-        }
-
-        private String read(String what) throws CredentialsException {
-            try {
-                return Files.readString(file, StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new CredentialsException(
-                        "reading the " + what + " file " + file + " failed: "
-                                + e.getClass().getSimpleName(),
-                        e);
-            }
-        }
-
-        String describe() {
-            return switch (kind) {
-                case "basic" -> "basic auth as " + username + " (password from " + file + ")";
-                case "bearer" -> "bearer token from " + file;
-                default -> "none (or user-info of the peer URL)";
-            };
-        }
-
-        @Override
-        public String toString() {
-            return describe();
-        }
-    }
-
     /** Waits between retries; replaced in tests so that no real time passes. */
     @FunctionalInterface
     public interface Sleeper {
@@ -680,202 +604,6 @@ public final class AlertmanagerClient implements AutoCloseable {
          * @throws InterruptedException if the thread is interrupted while waiting
          */
         void sleep(Duration duration) throws InterruptedException;
-    }
-
-    // ---- the send queue ----------------------------------------------------------------
-
-    /** The bounded queue and its sender thread. */
-    private final class SendQueue {
-        private final int capacity;
-        private final int batchSize;
-        private final Duration drainTimeout;
-        private final QueueListener listener;
-        private final ReentrantLock lock = new ReentrantLock();
-        private final Condition notEmpty = lock.newCondition();
-        private final ArrayDeque<Alert> alerts = new ArrayDeque<>();
-        private Thread sender;
-        private boolean closed;
-        private boolean abandoned;
-        private long enqueued;
-        private long dropped;
-        private long sent;
-        private long failed;
-        private long batches;
-
-        SendQueue(int capacity, int batchSize, Duration drainTimeout, QueueListener listener) {
-            this.capacity = capacity;
-            this.batchSize = batchSize;
-            this.drainTimeout = drainTimeout;
-            this.listener = listener;
-        }
-
-        void requireOpen() {
-            lock.lock();
-            try {
-                if (closed) {
-                    throw new IllegalStateException("the Alertmanager client is closed");
-                }
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        void add(List<Alert> added) {
-            int droppedNow = 0;
-            long droppedTotal;
-            lock.lock();
-            try {
-                if (closed) {
-                    throw new IllegalStateException("the Alertmanager client is closed");
-                }
-                for (Alert alert : added) {
-                    if (alerts.size() == capacity) {
-                        alerts.pollFirst();
-                        droppedNow++;
-                    }
-                    alerts.addLast(alert);
-                }
-                enqueued += added.size();
-                dropped += droppedNow;
-                droppedTotal = dropped;
-                startSender();
-                notEmpty.signal();
-            } finally {
-                lock.unlock();
-            }
-            if (droppedNow > 0) {
-                LOG.warn("Alertmanager send queue full ({} alerts): dropped the {} oldest", capacity, droppedNow);
-                listener.dropped(droppedNow, droppedTotal);
-            }
-        }
-
-        private void startSender() {
-            if (sender == null) {
-                sender = daemon(this::run, "outage-alertmanager-sender");
-                sender.start();
-            }
-        }
-
-        private void run() {
-            List<Alert> batch;
-            while ((batch = take()) != null) {
-                SendResult result;
-                try {
-                    result = sendValidated(batch);
-                } catch (RuntimeException e) {
-                    result = new SendResult(
-                            batch.size(),
-                            List.of(new PeerOutcome.Unreachable(
-                                    "all peers", "sending failed: " + e, false, Duration.ZERO, 0)));
-                }
-                record(result);
-                listener.sent(result);
-            }
-        }
-
-        private List<Alert> take() {
-            lock.lock();
-            try {
-                while (alerts.isEmpty() && !closed) {
-                    notEmpty.await();
-                }
-                if (alerts.isEmpty() || abandoned) {
-                    return null;
-                }
-                List<Alert> batch = new ArrayList<>(Math.min(batchSize, alerts.size()));
-                while (batch.size() < batchSize && !alerts.isEmpty()) {
-                    batch.add(alerts.pollFirst());
-                }
-                return batch;
-            } catch (InterruptedException e) {
-                return null;
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        private void record(SendResult result) {
-            lock.lock();
-            try {
-                batches++;
-                if (result.isSuccess()) {
-                    sent += result.alertCount();
-                } else {
-                    failed += result.alertCount();
-                }
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        QueueStats stats() {
-            lock.lock();
-            try {
-                return new QueueStats(alerts.size(), capacity, enqueued, dropped, sent, failed, batches);
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        void close() {
-            Thread running;
-            lock.lock();
-            try {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                running = sender;
-                notEmpty.signalAll();
-            } finally {
-                lock.unlock();
-            }
-            if (running != null) {
-                join(running, drainTimeout);
-                if (running.isAlive()) {
-                    abandon();
-                    http.close(CloseMode.IMMEDIATE);
-                    running.interrupt();
-                    join(running, Duration.ofSeconds(1));
-                }
-            }
-            abandonRest();
-        }
-
-        private void abandon() {
-            lock.lock();
-            try {
-                abandoned = true;
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        private void abandonRest() {
-            int left;
-            long droppedTotal;
-            lock.lock();
-            try {
-                left = alerts.size();
-                alerts.clear();
-                dropped += left;
-                droppedTotal = dropped;
-            } finally {
-                lock.unlock();
-            }
-            if (left > 0) {
-                LOG.warn("Alertmanager client closed with {} alerts unsent: dropped", left);
-                listener.dropped(left, droppedTotal);
-            }
-        }
-
-        private void join(Thread thread, Duration timeout) {
-            try {
-                thread.join(Math.max(1, timeout.toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     // ---- the builder -------------------------------------------------------------------
