@@ -3,6 +3,8 @@ package dev.outage.alerting.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.outage.alerting.model.Matcher;
+import dev.outage.alerting.model.MatcherSyntax;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,6 +112,31 @@ class AlertmanagerConfigLoaderTest {
                         """, "a.yml").orElseThrow();
         assertThat(config.route().routes().get(1).groupWait()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.route().routes().get(1).continueMatching()).isTrue();
+    }
+
+    @Test
+    void rejectsANullChildRouteThatCrashesAlertmanager() {
+        ConfigLoadResult result =
+                AlertmanagerConfigLoader.parse("route: {receiver: r, routes: [~]}\nreceivers: [{name: r}]\n", "n.yml");
+        assertThat(((ConfigLoadResult.Rejected) result).errors())
+                .extracting(ConfigError::toString)
+                .containsExactly("n.yml:1:31: empty route in routes list (at route.routes[0])");
+    }
+
+    @Test
+    void readsMatchersInTheChosenSyntax() {
+        String yaml =
+                "route:\n  receiver: r\n  routes: [{matchers: ['{\"service name\"=\"db\"}']}]\nreceivers: [{name: r}]\n";
+        assertThat(AlertmanagerConfigLoader.parse(yaml, "u.yml", MatcherSyntax.UTF8)
+                        .orElseThrow()
+                        .route()
+                        .routes()
+                        .get(0)
+                        .matchers())
+                .extracting(Matcher::name)
+                .containsExactly("service name");
+        assertThat(AlertmanagerConfigLoader.parse(yaml, "u.yml", MatcherSyntax.CLASSIC))
+                .isInstanceOf(ConfigLoadResult.Rejected.class);
     }
 
     @Test

@@ -521,6 +521,10 @@ public final class ConfigDecoder {
     }
 
     private RouteConfig route(YamlNode node, String path) {
+        if (isNull(node) && !path.equals("route")) {
+            // Alertmanager 0.25 crashes on a null child route; reject it instead.
+            problems.error(node, path, "empty route in routes list");
+        }
         Map<String, YamlNode.Entry> f = fields(node, path, PLAIN, ROUTE_FIELDS);
         if (f == null) {
             f = Map.of();
