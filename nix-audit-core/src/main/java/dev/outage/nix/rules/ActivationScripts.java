@@ -75,15 +75,17 @@ final class ActivationScripts {
 
     private ActivationScripts() {}
 
-    /** Returns the activation script names written in {@code module}, in source order. */
+    /** Returns the activation script names written in {@code module}, in order of first appearance. */
     static List<Entry> of(NixModule module) {
-        Map<SourceRange, List<OptionDefinition>> byName = new LinkedHashMap<>();
-        Map<SourceRange, AttrName> names = new LinkedHashMap<>();
+        // A static name is one entry however often it is written; its first spelling is reported.
+        Map<Object, List<OptionDefinition>> byName = new LinkedHashMap<>();
+        Map<Object, AttrName> names = new LinkedHashMap<>();
         for (OptionDefinition definition : module.definitions()) {
             if (definition.path().size() >= 3 && definition.startsWith("system", "activationScripts")) {
                 AttrName name = definition.path().get(2);
-                names.putIfAbsent(name.range(), name);
-                byName.computeIfAbsent(name.range(), r -> new ArrayList<>()).add(definition);
+                Object key = name instanceof AttrName.Static s ? s.name() : name.range();
+                names.putIfAbsent(key, name);
+                byName.computeIfAbsent(key, r -> new ArrayList<>()).add(definition);
             }
         }
         List<Entry> entries = new ArrayList<>();

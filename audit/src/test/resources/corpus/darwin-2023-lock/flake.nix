@@ -1,0 +1,5 @@
+{
+  outputs = { darwin, ... }: {
+    darwinConfigurations.old = darwin.lib.darwinSystem { modules = [ ./configuration.nix ]; };
+  };
+}

@@ -1,0 +1,4 @@
+{ ... }:
+{
+  imports = [ ./dock.nix ./tailscale.nix ];
+}

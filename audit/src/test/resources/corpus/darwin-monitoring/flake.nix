@@ -1,0 +1,5 @@
+{
+  outputs = { nix-darwin, ... }: {
+    darwinConfigurations.studio = nix-darwin.lib.darwinSystem { modules = [ ./monitoring.nix ]; };
+  };
+}

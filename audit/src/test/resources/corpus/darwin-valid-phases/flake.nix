@@ -1,0 +1,5 @@
+{
+  outputs = { nix-darwin, ... }: {
+    darwinConfigurations.mini = nix-darwin.lib.darwinSystem { modules = [ ./darwin.nix ]; };
+  };
+}

@@ -1,0 +1,5 @@
+{
+  outputs = { nix-darwin, ... }: {
+    darwinConfigurations.gen = nix-darwin.lib.darwinSystem { modules = [ ./apps.nix ]; };
+  };
+}

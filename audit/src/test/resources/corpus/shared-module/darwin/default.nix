@@ -1,0 +1,1 @@
+{ imports = [ ../common/ssh-keys.nix ]; homebrew.enable = true; }
