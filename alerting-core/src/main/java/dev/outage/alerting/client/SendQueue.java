@@ -87,7 +87,13 @@ final class SendQueue {
             lock.unlock();
         }
         if (droppedNow > 0) {
-            LOG.warn("Alertmanager send queue full ({} alerts): dropped the {} oldest", capacity, droppedNow);
+            // One line when the total reaches 1, 2, 4, 8, ...: visible, but no flood while full.
+            if (Long.highestOneBit(droppedTotal) != Long.highestOneBit(droppedTotal - droppedNow)) {
+                LOG.warn(
+                        "Alertmanager send queue full ({} alerts): {} oldest alerts dropped so far",
+                        capacity,
+                        droppedTotal);
+            }
             listener.dropped(droppedNow, droppedTotal);
         }
     }
