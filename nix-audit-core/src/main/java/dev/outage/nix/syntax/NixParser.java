@@ -428,11 +428,13 @@ public final class NixParser {
             }
         }
         if (duplicate != null) {
-            staticError(duplicate.range(), "duplicate formal function argument '" + duplicate.name() + "'");
+            staticError(
+                    duplicate.range(),
+                    "duplicate formal function argument '" + NixPrinter.identifier(duplicate.name()) + "'");
             return;
         }
         if (arg != null && pattern.formals().stream().anyMatch(f -> f.name().equals(arg))) {
-            staticError(lambdaPos, "duplicate formal function argument '" + arg + "'");
+            staticError(lambdaPos, "duplicate formal function argument '" + NixPrinter.identifier(arg) + "'");
         }
     }
 
@@ -598,11 +600,7 @@ public final class NixParser {
             Token or = next();
             rank("or");
             // Nix places this variable at the start of the whole `e or` expression
-            SourceRange at = new SourceRange(
-                    simple.range().offset(),
-                    or.range().end(),
-                    simple.range().line(),
-                    simple.range().column());
+            SourceRange at = new SourceRange(first.offset(), or.range().end(), first.line(), first.column());
             return new Expr.Apply(simple, new Expr.Var("or", at), from(simple.range()));
         }
         return simple;

@@ -254,7 +254,12 @@ final class ScopeChecker {
             }
         }
         SourceRange r = v.range();
-        errors.accept(new SyntaxError(file, r.line(), r.column(), r.offset(), "undefined variable '" + v.name() + "'"));
+        errors.accept(new SyntaxError(
+                file,
+                r.line(),
+                r.column(),
+                r.offset(),
+                "undefined variable '" + NixPrinter.identifier(v.name()) + "'"));
     }
 
     private void parts(List<StringPart> parts, Scope scope) {

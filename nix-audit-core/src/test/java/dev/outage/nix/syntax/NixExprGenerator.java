@@ -158,7 +158,7 @@ final class NixExprGenerator {
     }
 
     private void simple(StringBuilder out, int depth) {
-        int choices = depth > 5 ? 8 : 16;
+        int choices = depth > 5 ? 8 : 17;
         switch (pick(choices)) {
             case 0 -> out.append(pick(1000));
             case 1 -> out.append(new String[] {"1.5", ".5e3", "0.001", "123456789.0", "2.", "1e5", "01.5"}[pick(7)]);
@@ -202,6 +202,26 @@ final class NixExprGenerator {
                 expr(out, depth + 1);
                 out.append(pick(2) == 0 ? "}" : "}/q");
             }
+            case 15 ->
+                out.append(new String[] {
+                            "x@{ x }: x",
+                            "{ a, a }: a",
+                            "{ b ? 1, c, ... }@d: d",
+                            "let ${\"x\"} = 1; in x",
+                            "let ${toString 1} = 1; in 2",
+                            "{ ${if true then \"i\" else \"e\"} = 1; }",
+                            "a.\"b\".${\"c\"}",
+                            "{ }: 1",
+                            "{...}: 2",
+                            "a: b: { inherit a; inherit (b) c d; }",
+                            "(x: x) or",
+                            "1 - -1",
+                            "[ \"é\" ''\r\n  crlf\r\n  ''\r\n ]",
+                            "builtins.or",
+                            "__sub 1 2",
+                            "map or [ ]"
+                        }
+                        [pick(16)]);
             case 14 -> {
                 out.append("let { ");
                 out.append("body = ");
@@ -292,7 +312,25 @@ final class NixExprGenerator {
 
     private void bindings(StringBuilder out, int depth, List<String> names) {
         for (String nm : names) {
-            int r = pick(10);
+            int r = pick(14);
+            if (r == 10 && depth < 4) {
+                // nested paths that Nix merges, sometimes clashing
+                out.append(nm).append(".p = 1; ").append(nm).append(pick(2) == 0 ? ".q = " : " = { q = ");
+                simple(out, depth + 1);
+                out.append(chance(50) ? "; " : " }; ");
+                continue;
+            }
+            if (r == 11) {
+                out.append(nm).append(" = 1; ").append(chance(20) ? nm : name()).append(" = 2;");
+                continue;
+            }
+            if (r == 12) {
+                out.append("inherit ")
+                        .append(chance(50) ? "${\"k\"} " : "\"l m\" ")
+                        .append(nm)
+                        .append(';');
+                continue;
+            }
             if (r == 0) {
                 out.append("inherit ").append(nm).append(';');
             } else if (r == 1) {
