@@ -21,6 +21,10 @@ final class Parser {
     private final Map<String, List<Node>> definitions;
     private final List<Segment> segments = new ArrayList<>();
     private int next;
+    private int depth;
+
+    /** How deep control structures and parentheses may nest. */
+    private static final int MAX_NESTING = 100;
 
     private Parser(String source, String text, Map<String, List<Node>> definitions) {
         this.source = source;
@@ -290,7 +294,22 @@ final class Parser {
         return null;
     }
 
+    private void enter(Position position) throws TemplateException {
+        if (++depth > MAX_NESTING) {
+            throw position.error("nested more than " + MAX_NESTING + " levels deep");
+        }
+    }
+
     private Node parseControl(Segment segment, String keyword) throws TemplateException {
+        enter(segment.position);
+        try {
+            return parseControlBody(segment, keyword);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Node parseControlBody(Segment segment, String keyword) throws TemplateException {
         Node.Pipeline pipeline = pipeline(segment, 1, true);
         if (!keyword.equals("range") && pipeline.declarations().size() > 1) {
             throw segment.position.error("too many declarations in " + keyword);
@@ -420,7 +439,9 @@ final class Parser {
             case STRING, NUMBER -> new Node.Constant(token.position, token.value);
             case IDENTIFIER -> identifier(token);
             case OPEN -> {
+                enter(token.position);
                 Node.Pipeline inner = pipelineBody(cursor, token.position, List.of());
+                depth--;
                 if (!cursor.hasNext() || cursor.peek().kind != Kind.CLOSE) {
                     throw token.position.error("unclosed left parenthesis");
                 }

@@ -30,7 +30,7 @@ public final class Template {
      * @throws TemplateException when a value has the wrong type for a field or function
      */
     public String render(TemplateData data) throws TemplateException {
-        return new Evaluator(definitions, false).run(nodes, Objects.requireNonNull(data, "data"));
+        return run(data, false);
     }
 
     /**
@@ -41,7 +41,17 @@ public final class Template {
      * @throws TemplateException when a value has the wrong type for a field or function
      */
     public String renderHtml(TemplateData data) throws TemplateException {
-        return new Evaluator(definitions, true).run(nodes, Objects.requireNonNull(data, "data"));
+        return run(data, true);
+    }
+
+    private String run(TemplateData data, boolean html) throws TemplateException {
+        Objects.requireNonNull(data, "data");
+        try {
+            return new Evaluator(definitions, html).run(nodes, data);
+        } catch (StackOverflowError e) {
+            // deep template calls times deep nesting can exhaust a small thread stack
+            throw new TemplateException(source, 1, 1, "template calls nest too deeply for the thread's stack");
+        }
     }
 
     @Override
