@@ -1,9 +1,12 @@
 package dev.outage.benchmarks.route;
 
+import com.google.re2j.Pattern;
 import dev.outage.alerting.config.AlertmanagerConfigLoader;
 import dev.outage.alerting.model.LabelSet;
+import dev.outage.alerting.model.Matcher;
 import dev.outage.alerting.route.Route;
 import dev.outage.alerting.route.RouteTree;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,6 +41,8 @@ public class RouteMatchBenchmark {
     private List<LabelSet> uniqueAlerts;
     private int next;
 
+    private final java.util.Map<Matcher, Pattern> patterns = new java.util.HashMap<>();
+
     /** Loads the tree and prepares the alerts. */
     @Setup
     public void setUp() {
@@ -45,6 +50,50 @@ public class RouteMatchBenchmark {
                 .orElseThrow());
         alerts = RouteTrees.alerts(routes, 1024);
         uniqueAlerts = RouteTrees.uniqueAlerts(routes, 65536);
+        for (Route route : tree.routes()) {
+            for (Matcher matcher : route.matchers()) {
+                if (matcher.type().isRegex()) {
+                    patterns.put(matcher, Pattern.compile("^(?:" + matcher.value() + ")$"));
+                }
+            }
+        }
+    }
+
+    /**
+     * The baseline: the same tree walked the plain way, every matcher in key order against the
+     * label set, every regex through RE2/J, no shortcut and no cache.
+     */
+    @Benchmark
+    public List<Route> matchBaseline() {
+        next = (next + 1) & 1023;
+        List<Route> matched = new ArrayList<>(2);
+        naive(tree.root(), alerts.get(next), matched);
+        return matched;
+    }
+
+    private boolean naive(Route route, LabelSet labels, List<Route> matched) {
+        for (Matcher matcher : route.matchers()) {
+            String value = labels.getOrEmpty(matcher.name());
+            boolean hit = switch (matcher.type()) {
+                case EQUAL -> value.equals(matcher.value());
+                case NOT_EQUAL -> !value.equals(matcher.value());
+                case REGEX -> patterns.get(matcher).matches(value);
+                case NOT_REGEX -> !patterns.get(matcher).matches(value);
+            };
+            if (!hit) {
+                return false;
+            }
+        }
+        int before = matched.size();
+        for (Route child : route.children()) {
+            if (naive(child, labels, matched) && !child.continueMatching()) {
+                break;
+            }
+        }
+        if (matched.size() == before) {
+            matched.add(route);
+        }
+        return true;
     }
 
     /** Returns the matched routes of the next alert. */

@@ -68,28 +68,6 @@ public final class ConfigDecoder {
             "victorops_api_key_file",
             "telegram_api_url",
             "webex_api_url");
-    /** Keys whose values Alertmanager treats as secrets; kept raw, they are wrapped in {@link Secret}. */
-    private static final Set<String> SECRET_KEYS = Set.of(
-            "opsgenie_api_key",
-            "wechat_api_secret",
-            "victorops_api_key",
-            "slack_api_url",
-            "api_key",
-            "api_secret",
-            "service_key",
-            "routing_key",
-            "user_key",
-            "token",
-            "bot_token",
-            "webhook_url",
-            "password",
-            "bearer_token",
-            "credentials",
-            "client_secret",
-            "secret_key");
-    /** Keys that are secret in some integrations only (Slack's api_url, the webhook url). */
-    private static final Set<String> SECRET_URL_KEYS = Set.of("api_url", "url");
-
     private static final Set<String> ROUTE_FIELDS = Set.of(
             "receiver",
             "group_by",
@@ -103,158 +81,6 @@ public final class ConfigDecoder {
             "group_wait",
             "group_interval",
             "repeat_interval");
-    /** The fields Alertmanager 0.25 accepts in each integration it knows, besides email. */
-    private static final Map<String, Set<String>> INTEGRATION_FIELDS = Map.ofEntries(
-            Map.entry("webhook_configs", Set.of("send_resolved", "http_config", "url", "max_alerts")),
-            Map.entry(
-                    "slack_configs",
-                    Set.of(
-                            "send_resolved",
-                            "http_config",
-                            "api_url",
-                            "api_url_file",
-                            "channel",
-                            "username",
-                            "color",
-                            "title",
-                            "title_link",
-                            "pretext",
-                            "text",
-                            "fields",
-                            "short_fields",
-                            "footer",
-                            "fallback",
-                            "callback_id",
-                            "icon_emoji",
-                            "icon_url",
-                            "image_url",
-                            "thumb_url",
-                            "link_names",
-                            "mrkdwn_in",
-                            "actions")),
-            Map.entry(
-                    "pagerduty_configs",
-                    Set.of(
-                            "send_resolved",
-                            "http_config",
-                            "service_key",
-                            "service_key_file",
-                            "routing_key",
-                            "routing_key_file",
-                            "url",
-                            "client",
-                            "client_url",
-                            "description",
-                            "details",
-                            "images",
-                            "links",
-                            "source",
-                            "severity",
-                            "class",
-                            "component",
-                            "group")),
-            Map.entry(
-                    "opsgenie_configs",
-                    Set.of(
-                            "send_resolved",
-                            "http_config",
-                            "api_key",
-                            "api_key_file",
-                            "api_url",
-                            "message",
-                            "description",
-                            "source",
-                            "details",
-                            "entity",
-                            "responders",
-                            "actions",
-                            "tags",
-                            "note",
-                            "priority",
-                            "update_alerts")),
-            Map.entry(
-                    "wechat_configs",
-                    Set.of(
-                            "send_resolved",
-                            "http_config",
-                            "api_secret",
-                            "corp_id",
-                            "message",
-                            "api_url",
-                            "to_user",
-                            "to_party",
-                            "to_tag",
-                            "agent_id",
-                            "message_type")),
-            Map.entry(
-                    "victorops_configs",
-                    Set.of(
-                            "send_resolved",
-                            "http_config",
-                            "api_key",
-                            "api_key_file",
-                            "api_url",
-                            "routing_key",
-                            "message_type",
-                            "state_message",
-                            "entity_display_name",
-                            "monitoring_tool",
-                            "custom_fields")),
-            Map.entry(
-                    "pushover_configs",
-                    Set.of(
-                            "send_resolved",
-                            "http_config",
-                            "user_key",
-                            "token",
-                            "title",
-                            "message",
-                            "url",
-                            "url_title",
-                            "sound",
-                            "priority",
-                            "retry",
-                            "expire",
-                            "html")),
-            Map.entry(
-                    "sns_configs",
-                    Set.of(
-                            "send_resolved",
-                            "http_config",
-                            "api_url",
-                            "sigv4",
-                            "topic_arn",
-                            "phone_number",
-                            "target_arn",
-                            "subject",
-                            "message",
-                            "attributes")),
-            Map.entry(
-                    "telegram_configs",
-                    Set.of(
-                            "send_resolved",
-                            "http_config",
-                            "api_url",
-                            "bot_token",
-                            "chat_id",
-                            "message",
-                            "disable_notifications",
-                            "parse_mode")),
-            Map.entry("discord_configs", Set.of("send_resolved", "http_config", "webhook_url", "title", "message")),
-            Map.entry("webex_configs", Set.of("send_resolved", "http_config", "api_url", "message", "room_id")));
-
-    private static final Set<String> RECEIVER_INTEGRATIONS = INTEGRATION_FIELDS.keySet();
-    private static final Set<String> HTTP_CONFIG_FIELDS = Set.of(
-            "basic_auth",
-            "authorization",
-            "oauth2",
-            "bearer_token",
-            "bearer_token_file",
-            "proxy_url",
-            "tls_config",
-            "follow_redirects",
-            "enable_http2",
-            "proxy_connect_header");
     private static final Set<String> EMAIL_FIELDS = Set.of(
             "send_resolved",
             "to",
@@ -286,23 +112,6 @@ public final class ConfigDecoder {
     private static final Set<String> INTERVAL_FIELDS =
             Set.of("times", "weekdays", "days_of_month", "months", "years", "location");
     private static final Set<String> TIME_RANGE_FIELDS = Set.of("start_time", "end_time");
-    private static final Pattern CLOCK = Pattern.compile("(([01][0-9])|(2[0-3])):[0-5][0-9]|24:00");
-    private static final List<String> WEEKDAYS =
-            List.of("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday");
-    private static final List<String> MONTHS = List.of(
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december");
-
     private final Problems problems;
     private final MatcherSyntax syntax;
     private final Path baseDirectory;
@@ -455,7 +264,7 @@ public final class ConfigDecoder {
             if (!e.getKey().startsWith("smtp_") && !e.getKey().equals("resolve_timeout")) {
                 String childPath = path + "." + e.getKey();
                 Object value = raw(e.getValue().value(), childPath);
-                boolean secret = SECRET_KEYS.contains(e.getKey());
+                boolean secret = IntegrationRules.SECRET_KEYS.contains(e.getKey());
                 others.put(
                         e.getKey(),
                         secret && value instanceof String text && !text.isEmpty() ? Secret.of(text) : value);
@@ -668,7 +477,7 @@ public final class ConfigDecoder {
     }
 
     private RawReceiver receiver(YamlNode node, String path) {
-        Set<String> known = new HashSet<>(RECEIVER_INTEGRATIONS);
+        Set<String> known = new HashSet<>(IntegrationRules.RECEIVER_INTEGRATIONS);
         known.add("name");
         known.add("email_configs");
         Map<String, YamlNode.Entry> f = fields(node, path, PLAIN, known);
@@ -683,7 +492,7 @@ public final class ConfigDecoder {
         }
         Map<String, List<Map<String, Object>>> others = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode.Entry> e : f.entrySet()) {
-            if (RECEIVER_INTEGRATIONS.contains(e.getKey())) {
+            if (IntegrationRules.RECEIVER_INTEGRATIONS.contains(e.getKey())) {
                 String childPath = path + "." + e.getKey();
                 others.put(
                         e.getKey(),
@@ -702,13 +511,14 @@ public final class ConfigDecoder {
 
     /** Checks an integration's fields and required settings as Alertmanager 0.25 does; keeps it raw. */
     private Map<String, Object> integration(String kind, YamlNode node, String path) {
-        Map<String, YamlNode.Entry> f = fields(node, path, PLAIN, INTEGRATION_FIELDS.get(kind));
+        Map<String, YamlNode.Entry> f = fields(node, path, PLAIN, IntegrationRules.INTEGRATION_FIELDS.get(kind));
         if (f == null) {
             return Map.of();
         }
         YamlNode.Entry http = f.get("http_config");
         if (http != null) {
-            Map<String, YamlNode.Entry> h = fields(http.value(), path + ".http_config", PLAIN, HTTP_CONFIG_FIELDS);
+            Map<String, YamlNode.Entry> h =
+                    fields(http.value(), path + ".http_config", PLAIN, IntegrationRules.HTTP_CONFIG_FIELDS);
             if (h != null && present(h, "bearer_token") && present(h, "bearer_token_file")) {
                 problems.error(
                         http.value(),
@@ -932,10 +742,10 @@ public final class ConfigDecoder {
         List<TimeInterval.Range> times = f.containsKey("times")
                 ? list(f.get("times").value(), path + ".times", "[]timeinterval.TimeRange", this::timeRange)
                 : List.of();
-        List<TimeInterval.Range> weekdays = ranges(f, "weekdays", path, RangeKind.WEEKDAY);
+        List<TimeInterval.Range> weekdays = ranges(f, "weekdays", path, TimeIntervalRanges.RangeKind.WEEKDAY);
         List<TimeInterval.Range> days = dayRanges(f, path);
-        List<TimeInterval.Range> months = ranges(f, "months", path, RangeKind.MONTH);
-        List<TimeInterval.Range> years = ranges(f, "years", path, RangeKind.YEAR);
+        List<TimeInterval.Range> months = ranges(f, "months", path, TimeIntervalRanges.RangeKind.MONTH);
+        List<TimeInterval.Range> years = ranges(f, "years", path, TimeIntervalRanges.RangeKind.YEAR);
         java.time.ZoneId location = null;
         if (f.containsKey("location")) {
             String zone = string(f, "location", path, "");
@@ -973,7 +783,7 @@ public final class ConfigDecoder {
     }
 
     private Integer clock(String text, YamlNode at, String path) {
-        if (!CLOCK.matcher(text).matches()) {
+        if (!TimeIntervalRanges.CLOCK.matcher(text).matches()) {
             problems.error(at, path, "couldn't parse timestamp " + text + ", invalid format");
             return null;
         }
@@ -981,18 +791,11 @@ public final class ConfigDecoder {
     }
 
     private List<TimeInterval.Range> dayRanges(Map<String, YamlNode.Entry> f, String path) {
-        return ranges(f, "days_of_month", path, RangeKind.DAY_OF_MONTH);
+        return ranges(f, "days_of_month", path, TimeIntervalRanges.RangeKind.DAY_OF_MONTH);
     }
 
-    /** The four kinds of range lists of a time interval, each with Alertmanager's own checks. */
-    private enum RangeKind {
-        WEEKDAY,
-        DAY_OF_MONTH,
-        MONTH,
-        YEAR
-    }
-
-    private List<TimeInterval.Range> ranges(Map<String, YamlNode.Entry> f, String key, String path, RangeKind kind) {
+    private List<TimeInterval.Range> ranges(
+            Map<String, YamlNode.Entry> f, String key, String path, TimeIntervalRanges.RangeKind kind) {
         YamlNode.Entry entry = f.get(key);
         if (entry == null) {
             return List.of();
@@ -1006,88 +809,12 @@ public final class ConfigDecoder {
         for (int i = 0; i < texts.size(); i++) {
             YamlNode at = i < items.size() ? items.get(i) : entry.value();
             try {
-                out.add(range(texts.get(i), kind));
+                out.add(TimeIntervalRanges.range(texts.get(i), kind));
             } catch (IllegalArgumentException e) {
                 problems.error(at, path + "." + key + "[" + i + "]", e.getMessage());
             }
         }
         return out;
-    }
-
-    /** Parses {@code a} or {@code a:b} of one kind, throwing Alertmanager's message when invalid. */
-    private static TimeInterval.Range range(String text, RangeKind kind) {
-        int colon = text.indexOf(':', kind == RangeKind.DAY_OF_MONTH && text.startsWith("-") ? 1 : 0);
-        String first = colon < 0 ? text : text.substring(0, colon);
-        String second = colon < 0 ? text : text.substring(colon + 1);
-        int begin = rangeValue(first, kind);
-        int end = rangeValue(second, kind);
-        switch (kind) {
-            case WEEKDAY -> {
-                if (begin > end) {
-                    throw new IllegalArgumentException("start day cannot be before end day");
-                }
-            }
-            case DAY_OF_MONTH -> {
-                if (begin < 0 && end > 0) {
-                    throw new IllegalArgumentException("end day must be negative if start day is negative");
-                }
-                if ((begin > 0) == (end > 0) && end < begin) {
-                    throw new IllegalArgumentException("end day " + end + " is always before start day " + begin);
-                }
-            }
-            case MONTH -> {
-                if (begin > end) {
-                    throw new IllegalArgumentException(
-                            "end month " + monthName(end) + " is before start month " + monthName(begin));
-                }
-            }
-            case YEAR -> {
-                if (begin > end) {
-                    throw new IllegalArgumentException("end year " + end + " is before start year " + begin);
-                }
-            }
-        }
-        return new TimeInterval.Range(begin, end);
-    }
-
-    private static String monthName(int month) {
-        return month >= 1 && month <= 12 ? MONTHS.get(month - 1) : String.valueOf(month);
-    }
-
-    private static int rangeValue(String text, RangeKind kind) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        switch (kind) {
-            case WEEKDAY -> {
-                int day = WEEKDAYS.indexOf(lower);
-                if (day < 0) {
-                    throw new IllegalArgumentException(text + " is not a valid weekday");
-                }
-                return day;
-            }
-            case MONTH -> {
-                int month = MONTHS.indexOf(lower);
-                if (month >= 0) {
-                    return month + 1;
-                }
-                try {
-                    return Integer.parseInt(text);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(text + " is not a valid month", e);
-                }
-            }
-            default -> {
-                int value;
-                try {
-                    value = Integer.parseInt(text);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("strconv.Atoi: parsing \"" + text + "\": invalid syntax", e);
-                }
-                if (kind == RangeKind.DAY_OF_MONTH && (value == 0 || value > 31 || value < -31)) {
-                    throw new IllegalArgumentException(value + " is not a valid day of the month: out of range");
-                }
-                return value;
-            }
-        }
     }
 
     // ---------------------------------------------------------------- cross-checks
@@ -1540,8 +1267,8 @@ public final class ConfigDecoder {
             String childPath = path + "." + key;
             problems.remember(e.key(), childPath);
             Object value = raw(e.value(), childPath);
-            boolean secret = SECRET_KEYS.contains(key)
-                    || SECRET_URL_KEYS.contains(key)
+            boolean secret = IntegrationRules.SECRET_KEYS.contains(key)
+                    || IntegrationRules.SECRET_URL_KEYS.contains(key)
                             && (path.contains("slack_configs") || path.contains("webhook_configs"));
             out.put(key, secret && value instanceof String text && !text.isEmpty() ? Secret.of(text) : value);
         }
