@@ -22,6 +22,7 @@ final class Parser {
     private final List<Segment> segments = new ArrayList<>();
     private int next;
     private int depth;
+    private int[] lineStarts;
 
     /** How deep control structures and parentheses may nest. */
     private static final int MAX_NESTING = 100;
@@ -124,15 +125,19 @@ final class Parser {
     }
 
     private Position position(int offset) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
+        if (lineStarts == null) {
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    starts.add(i + 1);
+                }
             }
+            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
         }
-        return new Position(source, line, offset - lineStart + 1);
+        int index = java.util.Arrays.binarySearch(lineStarts, Math.min(offset, text.length()));
+        int line = index >= 0 ? index : -index - 2;
+        return new Position(source, line + 1, offset - lineStarts[line] + 1);
     }
 
     // ---- tokens inside an action ----
