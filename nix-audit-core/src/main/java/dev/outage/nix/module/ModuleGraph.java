@@ -38,7 +38,7 @@ import java.util.Optional;
  * <p>Limitations: configurations built by custom helper functions are recognised only under
  * {@code darwinConfigurations}, {@code nixosConfigurations} or {@code homeConfigurations}; modules
  * from other flakes ({@code inputs.x.darwinModules.y}) are not read. Not thread-safe while
- * building; immutable afterwards.
+ * building (files are analysed on the common fork-join pool); immutable afterwards.
  */
 public final class ModuleGraph {
 
@@ -64,7 +64,11 @@ public final class ModuleGraph {
      */
     public static ModuleGraph build(Map<String, ParseResult> files) {
         ModuleGraph graph = new ModuleGraph();
-        files.forEach((path, parse) -> graph.fileModules.put(path, ModuleAnalyzer.analyzeFile(path, parse)));
+        List<String> paths = List.copyOf(files.keySet());
+        List<NixModule> analysed = paths.parallelStream()
+                .map(path -> ModuleAnalyzer.analyzeFile(path, files.get(path)))
+                .toList();
+        analysed.forEach(module -> graph.fileModules.put(module.file(), module));
         Deque<Visit> queue = new ArrayDeque<>();
         for (NixModule module : List.copyOf(graph.fileModules.values())) {
             for (ModuleReference root : RootFinder.roots(module.file(), module.parse())) {
