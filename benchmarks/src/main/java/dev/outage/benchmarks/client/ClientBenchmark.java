@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The client against a real Alertmanager on loopback: alerts per second through {@code send}
- * in batches of 256, and the latency of {@code enqueue} while the sender thread posts into the
- * same Alertmanager. Needs the Alertmanager binary (see AlertmanagerProcess).
+ * in batches of 256 (the score counts alerts), and the latency of {@code enqueue} while the
+ * sender thread posts into the same Alertmanager. Needs the Alertmanager binary (see
+ * AlertmanagerProcess).
  */
 @State(Scope.Benchmark)
 public class ClientBenchmark {
@@ -61,7 +62,7 @@ public class ClientBenchmark {
         alertmanager.close();
     }
 
-    /** One batch of 256 alerts through {@code send}; the score times 256 is alerts per second. */
+    /** One batch of 256 alerts through {@code send}; the score is alerts per second. */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
