@@ -57,15 +57,16 @@ final class NixCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            // files are independent: parse them on all cores, then report in the given order
+            List<Object> results =
+                    files.parallelStream().map(Parse::parseOrFailure).toList();
             boolean failed = false;
-            for (Path file : files) {
-                ParseResult result;
-                try {
-                    result = NixParser.parse(file);
-                } catch (IOException e) {
+            for (Object outcome : results) {
+                if (outcome instanceof IOException e) {
                     out.flush();
                     throw CliException.usage(e.getMessage());
                 }
+                ParseResult result = (ParseResult) outcome;
                 if (!result.ok()) {
                     failed = true;
                     for (SyntaxError error : result.errors()) {
@@ -78,6 +79,14 @@ final class NixCommand implements Runnable {
             out.flush();
             err.flush();
             return failed ? ExitCodes.FAILED : ExitCodes.OK;
+        }
+
+        private static Object parseOrFailure(Path file) {
+            try {
+                return NixParser.parse(file);
+            } catch (IOException e) {
+                return e;
+            }
         }
     }
 }
