@@ -10,7 +10,7 @@ package dev.outage.probe;
  *
  * <pre>{@code
  * Probe probe = HttpHealthProbe.builder(URI.create("http://127.0.0.1:8080/health"))
- *         .expectJson("/status", "true")
+ *         .expectJson(JsonAssertion.parse("/status=true"))
  *         .build();
  * ProbeResult result = probe.probe();
  * if (!result.passed()) System.err.println(result.summary());

@@ -59,14 +59,14 @@ public final class VenvImportProbe implements Probe {
     private static final String MARK = "@@outage-import@@";
     private static final String SCRIPT = String.join(
             "\n",
-            "import sys, importlib, json, traceback",
+            "import sys, importlib, json",
             "r = []",
             "for n in sys.argv[1:]:",
             "    try:",
             "        m = importlib.import_module(n)",
             "        r.append({'module': n, 'ok': True, 'file': getattr(m, '__file__', None)})",
             "    except BaseException as e:",
-            "        tb = traceback.extract_tb(e.__traceback__)",
+            "        import traceback; tb = traceback.extract_tb(e.__traceback__)",
             "        f = getattr(e, 'filename', None) if isinstance(e, SyntaxError) else (tb[-1].filename if tb else None)",
             "        r.append({'module': n, 'ok': False, 'file': f, 'error': type(e).__name__, 'message': str(e)})",
             "sys.stdout.flush()",
