@@ -8,6 +8,7 @@ import dev.outage.alerting.model.LabelSet;
 import dev.outage.alerting.model.Matcher;
 import dev.outage.alerting.notify.DeliveryResult;
 import dev.outage.alerting.notify.EmailNotifier;
+import dev.outage.alerting.notify.FailureKind;
 import dev.outage.alerting.notify.RetryPolicy;
 import dev.outage.alerting.notify.template.TemplateAlert;
 import dev.outage.alerting.notify.template.TemplateData;
@@ -33,6 +34,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Routes alerts to notifications with Alertmanager's semantics, without an Alertmanager:
@@ -67,6 +70,8 @@ import java.util.function.Function;
  * {@link Builder#integrations(Function)}.
  */
 public final class Dispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final AlertmanagerConfig config;
     private final RouteTree routes;
@@ -332,8 +337,7 @@ public final class Dispatcher implements AutoCloseable {
         if (!sent.isEmpty()) {
             List<TemplateAlert> view =
                     sent.stream().map(a -> TemplateAlert.of(a, now)).toList();
-            DeliveryResult result =
-                    integration.sender().send(TemplateData.of(receiver, group.labels, view, externalUrl));
+            DeliveryResult result = send(integration, TemplateData.of(receiver, group.labels, view, externalUrl));
             if (result instanceof DeliveryResult.Failed failed) {
                 listener.notificationFailed(receiver, integration.name(), failed.kind(), failed.reason());
                 return false;
@@ -345,6 +349,15 @@ public final class Dispatcher implements AutoCloseable {
             store.saveLog(log.entries());
         }
         return true;
+    }
+
+    private static DeliveryResult send(Integration integration, TemplateData data) {
+        try {
+            return integration.sender().send(data);
+        } catch (RuntimeException e) {
+            // a sender must not throw; if one does, it counts as a failed notification
+            return new DeliveryResult.Failed(FailureKind.MESSAGE, false, "integration threw " + e, 0);
+        }
     }
 
     private void finish(Flush flush, boolean ok, Instant now) {
@@ -473,7 +486,7 @@ public final class Dispatcher implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(Dispatcher.class).warn("dispatcher tick failed: {}", e.toString());
+                LOG.warn("dispatcher tick failed: {}", e.toString());
             }
         }
     }
