@@ -4,12 +4,14 @@ import dev.outage.alerting.config.AlertmanagerConfig;
 import dev.outage.alerting.config.AlertmanagerConfigLoader;
 import dev.outage.alerting.config.ConfigError;
 import dev.outage.alerting.config.ConfigLoadResult;
+import dev.outage.alerting.config.TemplateFiles;
 import dev.outage.alerting.model.MatcherSyntax;
 import dev.outage.alerting.route.RouteTree;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,8 +58,8 @@ final class CheckConfigCommand implements Callable<Integer> {
             if (result instanceof ConfigLoadResult.Rejected rejected) {
                 failed++;
                 printFailure(out, file, rejected.errors());
-            } else {
-                printSummary(out, file, result.orElseThrow());
+            } else if (!printSummary(out, file, result.orElseThrow())) {
+                failed++;
             }
         }
         out.flush();
@@ -76,7 +78,8 @@ final class CheckConfigCommand implements Callable<Integer> {
         out.println();
     }
 
-    private static void printSummary(PrintWriter out, Path file, AlertmanagerConfig config) {
+    /** Prints amtool's summary and the template verdict; returns false when a template is broken. */
+    private static boolean printSummary(PrintWriter out, Path file, AlertmanagerConfig config) {
         out.println("Checking '" + file + "'  SUCCESS");
         out.println("Found:");
         out.println(" - global config");
@@ -84,6 +87,18 @@ final class CheckConfigCommand implements Callable<Integer> {
         out.println(" - " + config.inhibitRules().size() + " inhibit rules");
         out.println(" - " + config.receivers().size() + " receivers");
         out.println(" - " + config.templates().size() + " templates");
+        boolean templatesOk = true;
+        if (!config.templates().isEmpty()) {
+            Optional<String> problem;
+            try {
+                problem = TemplateFiles.check(config);
+            } catch (IOException e) {
+                throw CliException.usage(e.getMessage());
+            }
+            out.println(problem.map(p -> "  FAILED: " + p).orElse("  SUCCESS"));
+            templatesOk = problem.isEmpty();
+        }
         out.println();
+        return templatesOk;
     }
 }

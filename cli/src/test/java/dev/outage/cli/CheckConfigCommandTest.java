@@ -54,6 +54,17 @@ class CheckConfigCommandTest {
     }
 
     @Test
+    void failsOnABrokenTemplateAsAmtoolDoes() throws Exception {
+        Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(dir.resolve("templates/mail.tmpl"), "{{ define \"x\" }}{{ if .A }}\n{{ end }}\n");
+        Path file = dir.resolve("alertmanager.yml");
+        Files.writeString(file, "route: {receiver: r}\nreceivers: [{name: r}]\ntemplates: ['templates/*.tmpl']\n");
+
+        assertThat(run("check-config", file.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains(" - 1 templates\n  FAILED: template: mail.tmpl:3: unexpected EOF\n");
+    }
+
+    @Test
     void neverPrintsASecretInAnError() throws Exception {
         Path bad = dir.resolve("secret.yml");
         Files.writeString(
