@@ -81,10 +81,9 @@ public final class AlertmanagerCodec {
 
     /**
      * Returns the alerts as a {@code POST /api/v2/alerts} body in UTF-8. Does not validate;
-     * call {@link #validate(List)} first to learn what Alertmanager would refuse.
-     *
-     * @throws IllegalArgumentException if a text holds an unpaired surrogate, which UTF-8
-     *     cannot carry
+     * call {@link #validate(List)} first to learn what Alertmanager would refuse. An unpaired
+     * surrogate, which UTF-8 cannot carry, is written as a JSON escape that Alertmanager
+     * reads as U+FFFD.
      */
     public byte[] encodeAlerts(List<Alert> alerts, Dialect dialect) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + alerts.size() * 200);
@@ -101,7 +100,6 @@ public final class AlertmanagerCodec {
      * left open.
      *
      * @throws IOException if the stream fails
-     * @throws IllegalArgumentException if a text holds an unpaired surrogate
      */
     public void encodeAlerts(List<Alert> alerts, Dialect dialect, OutputStream out) throws IOException {
         Objects.requireNonNull(dialect, "dialect");
