@@ -137,6 +137,20 @@ class DarwinActivationScriptRuleTest {
     }
 
     @Test
+    void modulesOfHomeManagerUsersAreHomeManagerEvenInsideADarwinConfiguration() {
+        List<Finding> findings = new NixAuditFixture()
+                .file("flake.nix", NixAuditFixture.DARWIN_FLAKE)
+                .file(
+                        "module.nix",
+                        "{ home-manager.users.bob = import ./bob.nix; home-manager.sharedModules = [ ./all.nix ]; }")
+                .file("bob.nix", "{ system.activationScripts.notDarwin.text = \"x\"; }")
+                .file("all.nix", "{ system.activationScripts.alsoNot.text = \"x\"; }")
+                .findings();
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
     void unreachedModuleWithoutPlatformGetsAWarning() {
         List<Finding> findings = new NixAuditFixture()
                 .file("shared.nix", "{ system.activationScripts.foo.text = \"x\"; }")
