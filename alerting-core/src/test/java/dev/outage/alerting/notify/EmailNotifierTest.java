@@ -6,6 +6,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.outage.alerting.config.Secret;
+import dev.outage.alerting.config.TlsConfig;
 import dev.outage.alerting.model.Alert;
 import dev.outage.alerting.model.LabelSet;
 import dev.outage.alerting.notify.template.TemplateAlert;
@@ -245,6 +246,40 @@ class EmailNotifierTest {
                             DeliveryResult.Failed.class,
                             failed -> assertThat(failed.kind()).isEqualTo(FailureKind.TLS));
             assertThat(server.messages()).hasSize(2);
+        }
+    }
+
+    @Test
+    void presentsTheClientCertificateAndHelloName() throws Exception {
+        String ca = FaultSmtpServer.resource("tls/ca.pem").toString();
+        String clientCert = FaultSmtpServer.resource("tls/client.pem").toString();
+        String clientKey = FaultSmtpServer.resource("tls/client-key.pem").toString();
+        try (FaultSmtpServer server = FaultSmtpServer.start(
+                dir,
+                "--tls",
+                FaultSmtpServer.resource("tls/server.pem").toString(),
+                FaultSmtpServer.resource("tls/server-key.pem").toString(),
+                "--client-ca",
+                clientCert)) {
+            EmailConfigs base = EmailConfigs.to("127.0.0.1", server.port());
+            TlsConfig withCertificate = new TlsConfig(ca, clientCert, clientKey, "", false, "TLS12", "TLS13");
+
+            DeliveryResult delivered = notifier(base.tls(true, withCertificate)).send(data());
+            // TLS 1.2: the refusal of a missing client certificate happens inside the handshake
+            // (with TLS 1.3 the client only sees the connection drop afterwards)
+            TlsConfig withoutCertificate = new TlsConfig(ca, "", "", "", false, "", "TLS12");
+            DeliveryResult refused =
+                    notifier(base.tls(true, withoutCertificate)).send(data());
+
+            assertThat(delivered.isDelivered()).as("%s", delivered).isTrue();
+            assertThat(refused)
+                    .isInstanceOfSatisfying(
+                            DeliveryResult.Failed.class,
+                            failed -> assertThat(failed.kind())
+                                    .as(failed.reason())
+                                    .isEqualTo(FailureKind.TLS));
+            assertThat(server.messages()).hasSize(1);
+            assertThat(server.messages().get(0)).contains("X-Helo: outage.test");
         }
     }
 

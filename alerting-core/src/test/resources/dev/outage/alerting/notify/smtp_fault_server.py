@@ -1,7 +1,8 @@
 """A real SMTP server (aiosmtpd) that fails in one chosen way, for the notifier's tests.
 
 Usage: smtp_fault_server.py --port N --mailbox DIR [--reject-rcpt TEXT] [--data-reply REPLY]
-       [--data-failures N] [--mail-reply REPLY] [--tls CERT KEY] [--cram-md5 USER SECRET]
+       [--data-failures N] [--mail-reply REPLY] [--tls CERT KEY [--client-ca PEM]]
+       [--cram-md5 USER SECRET]
 
 Prints "READY" once listening; writes every accepted message to DIR/<n>.eml.
 """
@@ -49,6 +50,7 @@ class FaultHandler:
             name = os.path.join(self.options.mailbox, "%04d.eml" % self.count)
         with open(name + ".tmp", "wb") as out:
             out.write(("X-Envelope-To: %s\r\n" % ",".join(envelope.rcpt_tos)).encode("ascii"))
+            out.write(("X-Helo: %s\r\n" % session.host_name).encode("ascii", "replace"))
             out.write(envelope.original_content)
         os.rename(name + ".tmp", name)
         return "250 2.0.0 Ok: queued as %04d" % self.count
@@ -74,12 +76,16 @@ def main():
     parser.add_argument("--data-failures", type=int, default=-1)
     parser.add_argument("--tls", nargs=2)
     parser.add_argument("--cram-md5", nargs=2)
+    parser.add_argument("--client-ca")
     options = parser.parse_args()
 
     kwargs = {"auth_require_tls": False}
     if options.tls:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(options.tls[0], options.tls[1])
+        if options.client_ca:
+            context.verify_mode = ssl.CERT_REQUIRED
+            context.load_verify_locations(options.client_ca)
         kwargs["tls_context"] = context
         kwargs["require_starttls"] = True
     if options.cram_md5:

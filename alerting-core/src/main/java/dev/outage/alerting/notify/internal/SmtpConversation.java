@@ -254,7 +254,10 @@ public final class SmtpConversation {
 
     private static DeliveryResult.Failed connectFailure(MessagingException e, EmailConfig config, int attempt) {
         String target = config.smarthost().toString();
-        if (hasCause(e, SSLException.class) || hasCause(e, CertificateException.class)) {
+        if (hasCause(e, SSLException.class)
+                || hasCause(e, CertificateException.class)
+                // Angus' wording when the STARTTLS handshake breaks off (the peer dropped it)
+                || String.valueOf(e.getMessage()).contains("convert socket to TLS")) {
             return new DeliveryResult.Failed(
                     FailureKind.TLS, false, "TLS with " + target + " failed: " + describe(e), attempt);
         }
