@@ -10,6 +10,7 @@ import dev.outage.probe.http.JsonAssertion;
 import dev.outage.probe.prometheus.AlertPathProbe;
 import dev.outage.probe.python.VenvCheckProbe;
 import dev.outage.probe.python.VenvImportProbe;
+import dev.outage.probe.python.VenvInspector;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -164,10 +165,19 @@ final class ProbeCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "DIR", description = "The venv directory (holding pyvenv.cfg).")
         Path dir;
 
+        @Option(
+                names = "--full-hash",
+                description = "Hash every file listed in a RECORD (default: only files modified after their"
+                        + " RECORD was written; sizes and presence are always checked).")
+        boolean fullHash;
+
         @Override
         public Integer call() {
             Path venv = venv(dir);
-            return run(spec, () -> VenvCheckProbe.of(venv));
+            VenvInspector.RecordCheck check =
+                    fullHash ? VenvInspector.RecordCheck.FULL : VenvInspector.RecordCheck.CHANGED;
+            return run(
+                    spec, () -> new VenvCheckProbe(VenvInspector.forVenv(venv).withRecordCheck(check)));
         }
     }
 

@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The static venv check against {@code pip check} on the same venv, in one JMH run: average time
  * of one check. {@code pipCheckProcess} is the baseline (a whole {@code python -m pip check}
- * process); {@code inspectRequirements} is what pip check does, in process; {@code inspectFull}
- * adds RECORD hashing of every installed file.
+ * process); {@code inspectRequirements} is what pip check does, in process; {@code inspectDefault}
+ * adds RECORD checks as {@code outage probe venv-check} does them; {@code inspectFullHash} hashes
+ * every installed file.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,14 +45,23 @@ public class VenvCheckBenchmark {
     public VenvInspection inspectRequirements() throws IOException {
         return VenvInspector.forVenv(venv)
                 .withUserSites(List.of())
-                .withRecordVerification(false)
+                .withRecordCheck(VenvInspector.RecordCheck.NONE)
                 .inspect();
+    }
+
+    /** Returns the inspection as {@code outage probe venv-check} runs it (files changed since install hashed). */
+    @Benchmark
+    public VenvInspection inspectDefault() throws IOException {
+        return VenvInspector.forVenv(venv).withUserSites(List.of()).inspect();
     }
 
     /** Returns the inspection with every RECORD file hashed. */
     @Benchmark
-    public VenvInspection inspectFull() throws IOException {
-        return VenvInspector.forVenv(venv).withUserSites(List.of()).inspect();
+    public VenvInspection inspectFullHash() throws IOException {
+        return VenvInspector.forVenv(venv)
+                .withUserSites(List.of())
+                .withRecordCheck(VenvInspector.RecordCheck.FULL)
+                .inspect();
     }
 
     /** Runs {@code python -m pip check} as a whole process: the baseline. */

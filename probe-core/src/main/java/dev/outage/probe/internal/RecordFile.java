@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -64,9 +65,10 @@ public final class RecordFile {
 
     /**
      * Checks one file against its entry and returns what differs, or empty when it matches or
-     * the entry has no hash to check.
+     * the entry has no hash to check. With {@code hashIfModifiedAfter} set, the hash is computed
+     * only for a file modified after that time; null hashes every file.
      */
-    public static Optional<String> verify(Path file, Entry entry) throws IOException {
+    public static Optional<String> verify(Path file, Entry entry, FileTime hashIfModifiedAfter) throws IOException {
         if (entry.hash().isEmpty()) {
             return Optional.empty();
         }
@@ -79,6 +81,9 @@ public final class RecordFile {
             if (expected >= 0 && actual != expected) {
                 return Optional.of("has " + actual + " bytes, RECORD says " + expected);
             }
+        }
+        if (hashIfModifiedAfter != null && Files.getLastModifiedTime(file).compareTo(hashIfModifiedAfter) <= 0) {
+            return Optional.empty();
         }
         int eq = entry.hash().indexOf('=');
         if (eq < 0) {

@@ -49,12 +49,26 @@ public final class VenvInspector {
 
     private final Path venv;
     private final List<Path> userSites;
-    private final boolean verifyRecords;
+    private final RecordCheck recordCheck;
 
-    private VenvInspector(Path venv, List<Path> userSites, boolean verifyRecords) {
+    /** How files are checked against the {@code RECORD} of their distribution. */
+    public enum RecordCheck {
+        /** Not at all: only what {@code pip check} does. */
+        NONE,
+        /**
+         * Every file for presence and size; the sha256 of files modified after their RECORD was
+         * written (installers write RECORD last). Misses a same-size edit whose modification time
+         * was set back. The default.
+         */
+        CHANGED,
+        /** Every file for presence, size and sha256. */
+        FULL
+    }
+
+    private VenvInspector(Path venv, List<Path> userSites, RecordCheck recordCheck) {
         this.venv = venv;
         this.userSites = userSites == null ? null : List.copyOf(userSites);
-        this.verifyRecords = verifyRecords;
+        this.recordCheck = recordCheck;
     }
 
     /**
@@ -64,7 +78,7 @@ public final class VenvInspector {
      */
     public static VenvInspector forVenv(Path venv) {
         java.util.Objects.requireNonNull(venv, "venv");
-        return new VenvInspector(venv, null, true);
+        return new VenvInspector(venv, null, RecordCheck.CHANGED);
     }
 
     /** Returns the venv directory this inspector reads. */
@@ -74,12 +88,12 @@ public final class VenvInspector {
 
     /** Returns a copy that looks for user sites in exactly these directories (none when empty). */
     public VenvInspector withUserSites(List<Path> userSites) {
-        return new VenvInspector(venv, java.util.Objects.requireNonNull(userSites, "userSites"), verifyRecords);
+        return new VenvInspector(venv, java.util.Objects.requireNonNull(userSites, "userSites"), recordCheck);
     }
 
-    /** Returns a copy that checks RECORD files, or skips them (what {@code pip check} alone does). */
-    public VenvInspector withRecordVerification(boolean verify) {
-        return new VenvInspector(venv, userSites, verify);
+    /** Returns a copy that checks RECORD files as given; the default is {@link RecordCheck#CHANGED}. */
+    public VenvInspector withRecordCheck(RecordCheck check) {
+        return new VenvInspector(venv, userSites, java.util.Objects.requireNonNull(check, "check"));
     }
 
     /**
@@ -105,8 +119,8 @@ public final class VenvInspector {
         List<VenvProblem> pip = checkRequirements(visible.values(), visible, environment);
         List<VenvProblem> all = new ArrayList<>(pip);
         all.addAll(problems);
-        if (verifyRecords) {
-            all.addAll(verifyRecords(site, visible.values()));
+        if (recordCheck != RecordCheck.NONE) {
+            all.addAll(verifyRecords(site, visible.values(), recordCheck == RecordCheck.FULL));
         }
         for (Path user : users) {
             all.addAll(shadowing(site, user, config.includeSystemSitePackages()));
@@ -248,7 +262,7 @@ public final class VenvInspector {
         return requirement.specifier().contains(version.get(), true);
     }
 
-    private static List<VenvProblem> verifyRecords(Path site, Iterable<InstalledDistribution> dists)
+    private static List<VenvProblem> verifyRecords(Path site, Iterable<InstalledDistribution> dists, boolean hashAll)
             throws IOException {
         List<VenvProblem> out = new ArrayList<>();
         for (InstalledDistribution dist : dists) {
@@ -256,9 +270,10 @@ public final class VenvInspector {
             if (!dist.location().equals(site) || !Files.isRegularFile(record)) {
                 continue;
             }
+            java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(record);
             for (RecordFile.Entry entry : RecordFile.read(record)) {
                 Path file = site.resolve(entry.path()).normalize();
-                RecordFile.verify(file, entry)
+                RecordFile.verify(file, entry, hashAll ? null : written)
                         .ifPresent(reason -> out.add(new VenvProblem.FileModified(dist.canonicalName(), file, reason)));
             }
         }

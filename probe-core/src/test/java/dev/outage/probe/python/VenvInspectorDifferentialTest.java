@@ -88,6 +88,28 @@ class VenvInspectorDifferentialTest {
     }
 
     @Test
+    void aSameSizeEditWithItsTimeSetBackIsFoundOnlyByFullHashing() throws IOException {
+        Path venv = PythonVenvs.copy(base, work.resolve("sneaky"));
+        Path file = PythonVenvs.sitePackages(venv).resolve("sqlalchemy/__init__.py");
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(file);
+        String text = Files.readString(PythonVenvs.detach(file));
+        Files.writeString(file, text.replaceFirst("(?m)^__version__ = \"\\d", "__version__ = \"9"));
+        Files.setLastModifiedTime(file, before);
+
+        VenvInspection changed = inspect(venv);
+        VenvInspection full = VenvInspector.forVenv(venv)
+                .withUserSites(List.of())
+                .withRecordCheck(VenvInspector.RecordCheck.FULL)
+                .inspect();
+
+        assertThat(Files.size(file)).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(changed.problems()).isEmpty();
+        assertThat(full.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("has a different sha256 than its RECORD"));
+    }
+
+    @Test
     void conflictsMarkersAndExtrasAreJudgedLikePipCheck() throws IOException {
         Path venv = PythonVenvs.copy(base, work.resolve("conflict"));
         Path wheel = Wheels.write(
