@@ -233,40 +233,52 @@ public final class NixLexer {
             best = idEnd - pos;
             kind = keyword(pos, idEnd);
         }
-        int intEnd = matchDigits(pos);
-        if (intEnd - pos > best) {
-            best = intEnd - pos;
-            kind = TokenKind.INT;
+        boolean digit = c >= '0' && c <= '9';
+        if (digit) {
+            int intEnd = matchDigits(pos);
+            if (intEnd - pos > best) {
+                best = intEnd - pos;
+                kind = TokenKind.INT;
+            }
         }
-        int floatEnd = matchFloat(pos);
-        if (floatEnd - pos > best) {
-            best = floatEnd - pos;
-            kind = TokenKind.FLOAT;
+        if (digit || c == '.') {
+            int floatEnd = matchFloat(pos);
+            if (floatEnd - pos > best) {
+                best = floatEnd - pos;
+                kind = TokenKind.FLOAT;
+            }
         }
-        int segEnd = matchPathSegmentInterpolation(pos);
-        if (segEnd - pos > best) {
-            startInterpolatedPath(segEnd - 2);
-            return;
+        int pathCharsEnd = c == '~' ? pos + 1 : matchPathChars(pos);
+        if (at(pathCharsEnd) == '/') {
+            int segEnd = matchPathSegmentInterpolation(pos);
+            if (segEnd - pos > best) {
+                startInterpolatedPath(segEnd - 2);
+                return;
+            }
+            int pathEnd = matchPath(pos);
+            if (pathEnd - pos > best) {
+                best = pathEnd - pos;
+                kind = TokenKind.PATH;
+            }
+            int hpathEnd = matchHomePath(pos);
+            if (hpathEnd - pos > best) {
+                best = hpathEnd - pos;
+                kind = TokenKind.HPATH;
+            }
         }
-        int pathEnd = matchPath(pos);
-        if (pathEnd - pos > best) {
-            best = pathEnd - pos;
-            kind = TokenKind.PATH;
+        if (c == '<') {
+            int spathEnd = matchSearchPath(pos);
+            if (spathEnd - pos > best) {
+                best = spathEnd - pos;
+                kind = TokenKind.SPATH;
+            }
         }
-        int hpathEnd = matchHomePath(pos);
-        if (hpathEnd - pos > best) {
-            best = hpathEnd - pos;
-            kind = TokenKind.HPATH;
-        }
-        int spathEnd = matchSearchPath(pos);
-        if (spathEnd - pos > best) {
-            best = spathEnd - pos;
-            kind = TokenKind.SPATH;
-        }
-        int uriEnd = matchUri(pos);
-        if (uriEnd - pos > best) {
-            best = uriEnd - pos;
-            kind = TokenKind.URI;
+        if (idEnd > pos || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            int uriEnd = matchUri(pos);
+            if (uriEnd - pos > best) {
+                best = uriEnd - pos;
+                kind = TokenKind.URI;
+            }
         }
         TokenKind op = operator(c, at(pos + 1), at(pos + 2));
         int opLen = op == null ? 0 : op == TokenKind.ELLIPSIS ? 3 : isTwoCharOperator(op) ? 2 : 1;

@@ -51,7 +51,7 @@ public final class NixParser {
     private NixParser(List<Token> tokens, Path file) {
         this.file = file;
         this.tokens = tokens.toArray(new Token[0]);
-        this.merger = new MergedAttrs.Builder(file, this::staticError, Map.of(), inheritNamePositions);
+        this.merger = new MergedAttrs.Builder(file, this::staticError, inheritVarPositions, inheritNamePositions);
     }
 
     /**
@@ -70,7 +70,7 @@ public final class NixParser {
         NixParser parser = new NixParser(tokens, file);
         Expr root = parser.parseFile();
         if (parser.syntaxErrors == 0) {
-            new ScopeChecker(file, parser.ranks, parser.inheritVarPositions, parser.errors::add).check(root);
+            new ScopeChecker(file, parser.ranks, parser.merger, parser.errors::add).check(root);
         }
         return new ParseResult(file, source, root, parser.errors, comments);
     }
@@ -335,7 +335,9 @@ public final class NixParser {
                 if (!merged.dynamic.isEmpty()) {
                     staticError(t.range(), "dynamic attributes not allowed in let");
                 }
-                return new Expr.Let(bindings, body, from(t.range()));
+                Expr.Let let = new Expr.Let(bindings, body, from(t.range()));
+                merger.register(let, merged);
+                return let;
             }
             default -> {
                 return parseIf();
@@ -781,7 +783,9 @@ public final class NixParser {
         expect(RBRACE, null);
         SourceRange range = from(start.range());
         if (flavour == 2) {
-            return new Expr.LegacyLet(bindings, range);
+            Expr.LegacyLet let = new Expr.LegacyLet(bindings, range);
+            merger.register(let, merged);
+            return let;
         }
         Expr.AttrSet set = new Expr.AttrSet(flavour == 1, bindings, range);
         merger.register(set, merged);

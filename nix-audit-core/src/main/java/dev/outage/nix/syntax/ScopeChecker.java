@@ -174,14 +174,11 @@ final class ScopeChecker {
     private final MergedAttrs.Builder merger;
     private final Consumer<SyntaxError> errors;
 
-    ScopeChecker(
-            Path file,
-            Map<String, Integer> ranks,
-            Map<Binding, SourceRange> inheritVarPositions,
-            Consumer<SyntaxError> errors) {
+    /** Uses the parser's merges (no new duplicate reports: each set is merged once). */
+    ScopeChecker(Path file, Map<String, Integer> ranks, MergedAttrs.Builder merger, Consumer<SyntaxError> errors) {
         this.file = file;
         this.ranks = ranks;
-        this.merger = new MergedAttrs.Builder(file, ignored -> {}, inheritVarPositions);
+        this.merger = merger;
         this.errors = errors;
     }
 
