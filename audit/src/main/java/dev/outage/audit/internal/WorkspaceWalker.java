@@ -60,14 +60,14 @@ public final class WorkspaceWalker {
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
                 boolean skip = !dir.equals(root)
-                        && (SKIPPED_DIRS.contains(name) || name.startsWith("target-") || name.startsWith("result-"));
+                        && (SKIPPED_DIRS.contains(name) || name.startsWith("target-") || isResultLink(name));
                 return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 String name = file.getFileName().toString();
-                if (attrs.isRegularFile() && attrs.size() <= MAX_FILE_BYTES && !name.startsWith("result")) {
+                if (attrs.isRegularFile() && attrs.size() <= MAX_FILE_BYTES && !isResultLink(name)) {
                     String relative = root.relativize(file).toString().replace('\\', '/');
                     classify(file, relative).ifPresent(found::add);
                 }
@@ -81,6 +81,11 @@ public final class WorkspaceWalker {
         });
         found.sort((a, b) -> a.relativePath().compareTo(b.relativePath()));
         return found;
+    }
+
+    /** Returns whether {@code name} is what nix build leaves behind: {@code result} or {@code result-N}. */
+    private static boolean isResultLink(String name) {
+        return name.equals("result") || name.matches("result-[A-Za-z0-9]+");
     }
 
     private static Optional<Found> classify(Path file, String relative) throws IOException {
