@@ -85,7 +85,8 @@ import org.slf4j.LoggerFactory;
  * timeout, then drops and counts the rest.
  *
  * <p>Credentials are read from files on every request, so rotated files take effect; they never
- * appear in {@link #toString()}, outcomes or exception messages. Instances are thread-safe.
+ * appear in {@link #toString()}, outcomes or exception messages. Instances are thread-safe; after
+ * {@link #close()} every method that talks to Alertmanager throws {@link IllegalStateException}.
  */
 public final class AlertmanagerClient implements AutoCloseable {
 
@@ -255,6 +256,7 @@ public final class AlertmanagerClient implements AutoCloseable {
      * returns each peer's outcome: accepted means ready.
      */
     public List<PeerOutcome> readiness() {
+        queue.requireOpen();
         return fanOut(peer -> outcome(peer, call(peer, "GET", "-/ready", null, RetryPolicy.NONE), false));
     }
 
@@ -485,6 +487,7 @@ public final class AlertmanagerClient implements AutoCloseable {
 
     private Answer query(String method, String path, List<String> parameters, byte[] body)
             throws AlertmanagerException {
+        queue.requireOpen();
         String operation = method + " /" + path;
         String pathAndQuery = parameters.isEmpty() ? path : path + "?" + String.join("&", parameters);
         AlertmanagerException failure = null;

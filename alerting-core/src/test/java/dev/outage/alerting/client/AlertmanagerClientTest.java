@@ -279,6 +279,8 @@ class AlertmanagerClientTest {
         assertThatThrownBy(() -> am.enqueue(alert("Late")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
+        assertThatThrownBy(am::status).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> am.send(List.of(alert("Late")))).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
