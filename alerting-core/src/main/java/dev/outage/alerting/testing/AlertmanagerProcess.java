@@ -214,6 +214,7 @@ public final class AlertmanagerProcess implements AutoCloseable {
         private Path configSource;
         private final List<String> extraFlags = new ArrayList<>();
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
+        private String readyPath = "-/ready";
 
         private Builder() {}
 
@@ -234,7 +235,9 @@ public final class AlertmanagerProcess implements AutoCloseable {
         /**
          * Adds a command-line flag such as {@code --log.level=debug} or
          * {@code --alerts.gc-interval=1s}; the listen address, storage path, cluster address
-         * and configuration file are set by this class and must not be given.
+         * and configuration file are set by this class and must not be given. With
+         * {@code --web.route-prefix=/am} readiness is polled under the prefix; {@link
+         * #baseUri()} stays the root.
          *
          * @throws IllegalArgumentException if the flag is one this class sets itself
          */
@@ -245,6 +248,10 @@ public final class AlertmanagerProcess implements AutoCloseable {
                 if (flag.equals(owned) || flag.startsWith(owned + "=")) {
                     throw new IllegalArgumentException("flag " + flag + " is set by AlertmanagerProcess itself");
                 }
+            }
+            if (flag.startsWith("--web.route-prefix=")) {
+                String prefix = flag.substring("--web.route-prefix=".length()).replaceAll("^/+|/+$", "");
+                readyPath = prefix.isEmpty() ? "-/ready" : prefix + "/-/ready";
             }
             extraFlags.add(flag);
             return this;
@@ -333,7 +340,7 @@ public final class AlertmanagerProcess implements AutoCloseable {
 
         private void awaitReady(AlertmanagerProcess alertmanager) throws IOException {
             long deadline = System.nanoTime() + startTimeout.toNanos();
-            URI ready = alertmanager.baseUri().resolve("-/ready");
+            URI ready = alertmanager.baseUri().resolve(readyPath);
             while (System.nanoTime() < deadline) {
                 if (!alertmanager.isAlive()) {
                     throw new IOException("Alertmanager exited with status " + alertmanager.process.exitValue()

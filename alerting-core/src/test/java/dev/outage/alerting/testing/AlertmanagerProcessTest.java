@@ -59,6 +59,16 @@ class AlertmanagerProcessTest {
     }
 
     @Test
+    void waitsForReadinessUnderARoutePrefix() throws Exception {
+        try (AlertmanagerProcess alertmanager = AlertmanagerProcess.builder()
+                .config(CONFIG)
+                .flag("--web.route-prefix=/am")
+                .start()) {
+            assertThat(get(alertmanager.baseUri().resolve("am/api/v2/status"))).isEqualTo(200);
+        }
+    }
+
+    @Test
     void twoProcessesRunSideBySide() throws Exception {
         try (AlertmanagerProcess first = AlertmanagerProcess.start(CONFIG);
                 AlertmanagerProcess second = AlertmanagerProcess.start(CONFIG)) {
