@@ -26,33 +26,54 @@ public record HostPort(String host, String port) {
      * @throws IllegalArgumentException with Go's reason when the text is no host and port
      */
     public static HostPort parse(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon < 0) {
+            throw invalid(text, "missing port in address");
+        }
         String host;
-        String port;
         if (text.startsWith("[")) {
             int close = text.indexOf(']');
             if (close < 0) {
-                throw new IllegalArgumentException("address " + text + ": missing ']' in address");
+                throw invalid(text, "missing ']' in address");
             }
-            if (close + 1 >= text.length() || text.charAt(close + 1) != ':') {
-                throw new IllegalArgumentException("address " + text + ": missing port in address");
+            if (close + 1 == text.length()) {
+                throw invalid(text, "missing port in address");
+            }
+            if (close + 1 != colon) {
+                throw invalid(
+                        text, text.charAt(close + 1) == ':' ? "too many colons in address" : "missing port in address");
             }
             host = text.substring(1, close);
-            port = text.substring(close + 2);
+            if (host.indexOf('[') >= 0) {
+                throw invalid(text, "unexpected '[' in address");
+            }
         } else {
-            int colon = text.lastIndexOf(':');
-            if (colon < 0) {
-                throw new IllegalArgumentException("address " + text + ": missing port in address");
-            }
             host = text.substring(0, colon);
-            port = text.substring(colon + 1);
             if (host.indexOf(':') >= 0) {
-                throw new IllegalArgumentException("address " + text + ": too many colons in address");
+                throw invalid(text, "too many colons in address");
             }
+            if (host.indexOf('[') >= 0) {
+                throw invalid(text, "unexpected '[' in address");
+            }
+            if (host.indexOf(']') >= 0) {
+                throw invalid(text, "unexpected ']' in address");
+            }
+        }
+        String port = text.substring(colon + 1);
+        if (port.indexOf('[') >= 0) {
+            throw invalid(text, "unexpected '[' in address");
+        }
+        if (port.indexOf(']') >= 0) {
+            throw invalid(text, "unexpected ']' in address");
         }
         if (port.isEmpty()) {
             throw new IllegalArgumentException("address \"" + text + "\": port cannot be empty");
         }
         return new HostPort(host, port);
+    }
+
+    private static IllegalArgumentException invalid(String text, String reason) {
+        return new IllegalArgumentException("address " + text + ": " + reason);
     }
 
     /** Returns {@code host:port}, with brackets around an IPv6 host. */

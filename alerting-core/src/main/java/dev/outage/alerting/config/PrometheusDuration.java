@@ -23,14 +23,18 @@ public final class PrometheusDuration {
      * Parses a duration.
      *
      * @throws IllegalArgumentException with Prometheus' message, such as
-     *     {@code not a valid duration string: "5x"}, or {@code duration out of range}
+     *     {@code not a valid duration string: "5x"}, {@code empty duration string} or
+     *     {@code duration out of range}
      */
     public static Duration parse(String text) {
         if (text.equals("0")) {
             return Duration.ZERO;
         }
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("empty duration string");
+        }
         java.util.regex.Matcher m = SYNTAX.matcher(text);
-        if (text.isEmpty() || !m.matches()) {
+        if (!m.matches()) {
             throw new IllegalArgumentException("not a valid duration string: \"" + text + "\"");
         }
         long total = 0;

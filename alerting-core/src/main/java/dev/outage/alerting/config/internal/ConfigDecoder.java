@@ -207,7 +207,7 @@ public final class ConfigDecoder {
         }
         YamlNode.Entry inhibit = fields.get("inhibit_rules");
         if (inhibit != null) {
-            doc.inhibitRules = list(inhibit.value(), "inhibit_rules", "[]config.InhibitRule", this::inhibitRule);
+            doc.inhibitRules = list(inhibit.value(), "inhibit_rules", "[]*config.InhibitRule", this::inhibitRule);
         }
         YamlNode.Entry receivers = fields.get("receivers");
         if (receivers != null) {
@@ -255,14 +255,17 @@ public final class ConfigDecoder {
         Map<String, YamlNode> nodes = new LinkedHashMap<>();
         f.forEach((k, v) -> nodes.put(k, v.value()));
         doc.globalNodes = nodes;
-        Duration resolveTimeout = f.containsKey("resolve_timeout")
-                ? duration(f.get("resolve_timeout").value(), path + ".resolve_timeout")
-                : null;
+        Duration resolveTimeout = optionalDuration(f, "resolve_timeout", path);
         HostPort smarthost = hostPort(f, "smtp_smarthost", path);
         Map<String, Object> others = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode.Entry> e : f.entrySet()) {
             if (!e.getKey().startsWith("smtp_") && !e.getKey().equals("resolve_timeout")) {
                 String childPath = path + "." + e.getKey();
+                if (IntegrationRules.SECRET_FIELDS.contains(e.getKey())) {
+                    string(e.getValue().value(), childPath, PLAIN);
+                } else if (!e.getKey().equals("http_config")) {
+                    string(e.getValue().value(), childPath);
+                }
                 Object value = raw(e.getValue().value(), childPath);
                 boolean secret = IntegrationRules.SECRET_KEYS.contains(e.getKey());
                 others.put(
@@ -499,7 +502,7 @@ public final class ConfigDecoder {
                         list(
                                 e.getValue().value(),
                                 childPath,
-                                "[]*config.Config",
+                                "[]*config." + IntegrationRules.GO_TYPES.get(e.getKey()),
                                 (n, p) -> integration(e.getKey(), n, p)));
             }
         }
@@ -515,6 +518,7 @@ public final class ConfigDecoder {
         if (f == null) {
             return Map.of();
         }
+        checkIntegrationTypes(f, path);
         YamlNode.Entry http = f.get("http_config");
         if (http != null) {
             Map<String, YamlNode.Entry> h =
@@ -562,6 +566,33 @@ public final class ConfigDecoder {
         return rawMap(node, path);
     }
 
+    /** Reports values whose YAML kind cannot become the Go type of the integration field. */
+    private void checkIntegrationTypes(Map<String, YamlNode.Entry> f, String path) {
+        for (Map.Entry<String, YamlNode.Entry> e : f.entrySet()) {
+            String key = e.getKey();
+            YamlNode value = e.getValue().value();
+            String childPath = path + "." + key;
+            if (isNull(value) || IntegrationRules.STRUCTURED_FIELDS.contains(key)) {
+                continue;
+            }
+            if (IntegrationRules.BOOLEAN_FIELDS.contains(key)) {
+                bool(f, key, path, false);
+            } else if (key.equals("max_alerts") || key.equals("chat_id")) {
+                String type = key.equals("max_alerts") ? "uint64" : "int64";
+                boolean number = value instanceof YamlNode.Scalar s
+                        && s.plain()
+                        && s.text().matches(type.equals("uint64") ? "\\+?[0-9]+" : "[-+]?[0-9]+");
+                if (!number) {
+                    typeError(value, childPath, type);
+                }
+            } else {
+                boolean secret = IntegrationRules.SECRET_FIELDS.contains(key)
+                        && !(key.equals("routing_key") && path.contains("victorops"));
+                string(value, childPath, secret ? PLAIN : "string");
+            }
+        }
+    }
+
     private static boolean present(Map<String, YamlNode.Entry> f, String key) {
         YamlNode.Entry e = f.get(key);
         return e != null
@@ -589,18 +620,11 @@ public final class ConfigDecoder {
         }
         // Check the types now, so that type errors come in document order as in Alertmanager.
         for (String key : List.of(
-                "to",
-                "from",
-                "hello",
-                "auth_username",
-                "auth_password",
-                "auth_password_file",
-                "auth_secret",
-                "auth_identity",
-                "html",
-                "text")) {
+                "to", "from", "hello", "auth_username", "auth_password_file", "auth_identity", "html", "text")) {
             string(f, key, path, "");
         }
+        secret(f, "auth_password", path);
+        secret(f, "auth_secret", path);
         bool(f, "send_resolved", path, false);
         bool(f, "require_tls", path, false);
         hostPort(f, "smarthost", path);
@@ -657,6 +681,11 @@ public final class ConfigDecoder {
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (YamlNode.Entry e : expandMerges(m, path)) {
+            if (out.containsKey(e.key().text())) {
+                problems.error(
+                        e.key(), path + "." + e.key().text(), "key \"" + e.key().text() + "\" already set in map");
+                continue;
+            }
             String value = string(e.value(), path + "." + e.key().text());
             out.put(e.key().text(), value == null ? "" : value);
         }
@@ -697,7 +726,10 @@ public final class ConfigDecoder {
         source.addAll(matcherList(f.get("source_matchers"), path + ".source_matchers"));
         collectLegacy(f, "target", path, target);
         target.addAll(matcherList(f.get("target_matchers"), path + ".target_matchers"));
-        List<String> equal = stringListOrEmpty(f.get("equal"), path + ".equal");
+        YamlNode.Entry equalEntry = f.get("equal");
+        List<String> equalList =
+                equalEntry == null ? null : stringList(equalEntry.value(), path + ".equal", "model.LabelNames");
+        List<String> equal = equalList == null ? List.of() : equalList;
         return new InhibitRule(source, target, equal, problems.position(node, path));
     }
 
@@ -761,7 +793,7 @@ public final class ConfigDecoder {
     }
 
     private TimeInterval.Range timeRange(YamlNode node, String path) {
-        Map<String, YamlNode.Entry> f = fields(node, path, "timeinterval.plain", TIME_RANGE_FIELDS);
+        Map<String, YamlNode.Entry> f = fields(node, path, "timeinterval.yamlTimeRange", TIME_RANGE_FIELDS);
         if (f == null) {
             f = Map.of();
         }
@@ -800,7 +832,7 @@ public final class ConfigDecoder {
         if (entry == null) {
             return List.of();
         }
-        List<String> texts = stringList(entry.value(), path + "." + key);
+        List<String> texts = stringList(entry.value(), path + "." + key, kind.goType());
         if (texts == null) {
             return List.of();
         }
@@ -1153,10 +1185,15 @@ public final class ConfigDecoder {
 
     /** Returns the scalar's text as Go reads a string field (null for a plain null), or reports a type error. */
     private String string(YamlNode node, String path) {
+        return string(node, path, "string");
+    }
+
+    /** Returns the scalar's text (null for a plain null), or reports that it cannot become the Go type. */
+    private String string(YamlNode node, String path, String goType) {
         if (node instanceof YamlNode.Scalar s) {
             return s.isNull() ? null : s.text();
         }
-        typeError(node, path, "string");
+        typeError(node, path, goType);
         return null;
     }
 
@@ -1169,11 +1206,15 @@ public final class ConfigDecoder {
     }
 
     private List<String> stringList(YamlNode node, String path) {
+        return stringList(node, path, "[]string");
+    }
+
+    private List<String> stringList(YamlNode node, String path, String goType) {
         if (isNull(node)) {
             return null;
         }
         if (!(node instanceof YamlNode.Sequence seq)) {
-            typeError(node, path, "[]string");
+            typeError(node, path, goType);
             return null;
         }
         List<String> out = new ArrayList<>();
@@ -1184,9 +1225,11 @@ public final class ConfigDecoder {
         return out;
     }
 
+    /** Reads an Alertmanager {@code Secret} field, whose type errors name {@code config.plain}. */
     private Secret secret(Map<String, YamlNode.Entry> f, String key, String path) {
-        String value = string(f, key, path, "");
-        return value.isEmpty() ? null : Secret.of(value);
+        YamlNode.Entry e = f.get(key);
+        String value = e == null ? null : string(e.value(), path + "." + key, PLAIN);
+        return value == null || value.isEmpty() ? null : Secret.of(value);
     }
 
     private boolean bool(Map<String, YamlNode.Entry> f, String key, String path, boolean absent) {

@@ -180,5 +180,50 @@ final class IntegrationRules {
     /** Keys that are secret in some integrations only (Slack's api_url, the webhook url). */
     static final Set<String> SECRET_URL_KEYS = Set.of("api_url", "url");
 
+    /** The Go type of each integration's configuration, as named in Alertmanager's type errors. */
+    static final Map<String, String> GO_TYPES = Map.ofEntries(
+            Map.entry("webhook_configs", "WebhookConfig"),
+            Map.entry("slack_configs", "SlackConfig"),
+            Map.entry("pagerduty_configs", "PagerdutyConfig"),
+            Map.entry("opsgenie_configs", "OpsGenieConfig"),
+            Map.entry("wechat_configs", "WechatConfig"),
+            Map.entry("victorops_configs", "VictorOpsConfig"),
+            Map.entry("pushover_configs", "PushoverConfig"),
+            Map.entry("sns_configs", "SNSConfig"),
+            Map.entry("telegram_configs", "TelegramConfig"),
+            Map.entry("discord_configs", "DiscordConfig"),
+            Map.entry("webex_configs", "WebexConfig"));
+
+    /** Integration fields that are booleans. */
+    static final Set<String> BOOLEAN_FIELDS =
+            Set.of("send_resolved", "short_fields", "link_names", "update_alerts", "html", "disable_notifications");
+
+    /** Integration fields holding maps or lists, whose contents are not checked. */
+    static final Set<String> STRUCTURED_FIELDS = Set.of(
+            "http_config",
+            "sigv4",
+            "details",
+            "fields",
+            "actions",
+            "images",
+            "links",
+            "responders",
+            "custom_fields",
+            "attributes",
+            "mrkdwn_in");
+
+    /** Fields of Alertmanager's {@code Secret} type (their type errors name {@code config.plain}). */
+    static final Set<String> SECRET_FIELDS = Set.of(
+            "opsgenie_api_key",
+            "wechat_api_secret",
+            "victorops_api_key",
+            "api_key",
+            "api_secret",
+            "service_key",
+            "routing_key",
+            "user_key",
+            "token",
+            "bot_token");
+
     private IntegrationRules() {}
 }

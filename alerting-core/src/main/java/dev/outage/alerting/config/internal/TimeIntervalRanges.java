@@ -27,10 +27,21 @@ final class TimeIntervalRanges {
 
     /** The four kinds of range lists of a time interval, each with Alertmanager's own checks. */
     enum RangeKind {
-        WEEKDAY,
-        DAY_OF_MONTH,
-        MONTH,
-        YEAR
+        WEEKDAY("[]timeinterval.WeekdayRange"),
+        DAY_OF_MONTH("[]timeinterval.DayOfMonthRange"),
+        MONTH("[]timeinterval.MonthRange"),
+        YEAR("[]timeinterval.YearRange");
+
+        private final String goType;
+
+        RangeKind(String goType) {
+            this.goType = goType;
+        }
+
+        /** Returns the Go type named in Alertmanager's type errors for a list of this kind. */
+        String goType() {
+            return goType;
+        }
     }
 
     /** Parses {@code a} or {@code a:b} of one kind, throwing Alertmanager's message when invalid. */
