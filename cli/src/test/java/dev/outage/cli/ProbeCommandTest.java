@@ -62,9 +62,15 @@ class ProbeCommandTest {
 
     /** Creates a venv without pip (fast) with {@code python3 -m venv --without-pip}. */
     static Path bareVenv(Path dir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("python3", "-m", "venv", "--without-pip", dir.toString())
-                .redirectErrorStream(true)
-                .start();
+        Process p;
+        try {
+            p = new ProcessBuilder("python3", "-m", "venv", "--without-pip", dir.toString())
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException e) {
+            throw new AssertionError("python3 is needed: install python3 and python3-venv"
+                    + " (scripts/install-test-tools.sh): " + e.getMessage(), e);
+        }
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue())
