@@ -68,8 +68,10 @@ class ProbeCommandTest {
                     .redirectErrorStream(true)
                     .start();
         } catch (IOException e) {
-            throw new AssertionError("python3 is needed: install python3 and python3-venv"
-                    + " (scripts/install-test-tools.sh): " + e.getMessage(), e);
+            throw new AssertionError(
+                    "python3 is needed: install python3 and python3-venv" + " (scripts/install-test-tools.sh): "
+                            + e.getMessage(),
+                    e);
         }
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
