@@ -306,27 +306,69 @@ public final class ConfigDecoder {
         if (text == null) {
             return;
         }
-        String problem = urlProblem(text);
+        boolean secret = key.equals("webhook_url")
+                || key.equals("slack_api_url")
+                || path.contains("slack_configs")
+                || path.contains("webhook_configs");
+        String problem = urlProblem(text, secret ? "<secret>" : text);
         if (problem != null) {
             problems.error(e.value(), path + "." + key, problem);
         }
     }
 
-    /** Returns Alertmanager's complaint about a URL, or null when it is an http(s) URL with a host. */
-    static String urlProblem(String text) {
-        int colon = text.indexOf("://");
-        String scheme = colon < 0 ? "" : text.substring(0, colon).toLowerCase(Locale.ROOT);
+    /**
+     * Returns Alertmanager's complaint about a URL, or null when it is an http(s) URL with a host.
+     * Parse errors quote the URL as Go does, unless it is secret ({@code shown} is then a mask).
+     */
+    static String urlProblem(String text, String shown) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < 0x20 || text.charAt(i) == 0x7f) {
+                return "parse \"" + shown + "\": net/url: invalid control character in URL";
+            }
+        }
+        String scheme = "";
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            boolean later = (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+            if (letter || (i > 0 && later)) {
+                continue;
+            }
+            if (c == ':') {
+                if (i == 0) {
+                    return "parse \"" + shown + "\": missing protocol scheme";
+                }
+                scheme = text.substring(0, i).toLowerCase(Locale.ROOT);
+            }
+            break;
+        }
+        if (scheme.isEmpty()) {
+            int slash = text.indexOf('/');
+            int colon = text.indexOf(':');
+            if (colon >= 0 && (slash < 0 || colon < slash)) {
+                return "parse \"" + shown + "\": first path segment in URL cannot contain colon";
+            }
+        }
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return "unsupported scheme \"" + scheme + "\" for URL";
         }
-        String rest = text.substring(colon + 3);
+        String rest = text.substring(scheme.length() + 1);
+        if (!rest.startsWith("//")) {
+            return "missing host for URL";
+        }
+        rest = rest.substring(2);
         int end = 0;
         while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
             end++;
         }
         String authority = rest.substring(0, end);
-        int at = authority.lastIndexOf('@');
-        if (authority.substring(at + 1).isEmpty()) {
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        int portColon =
+                host.startsWith("[") ? host.indexOf(':', Math.max(0, host.indexOf(']'))) : host.lastIndexOf(':');
+        if (portColon >= 0 && !host.substring(portColon + 1).chars().allMatch(Character::isDigit)) {
+            return "parse \"" + shown + "\": invalid port \"" + host.substring(portColon) + "\" after host";
+        }
+        if (host.isEmpty()) {
             return "missing host for URL";
         }
         return null;
