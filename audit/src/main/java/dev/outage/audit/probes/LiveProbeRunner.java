@@ -33,8 +33,21 @@ public final class LiveProbeRunner {
         List<Finding> findings = new ArrayList<>();
         for (DeclaredProbe declared : probes) {
             Location at = new Location(configFile, declared.line(), declared.column());
+            Rule fallback = defaultRule(declared.spec());
             for (Probe probe : declared.spec().toProbes()) {
-                findings.addAll(findings(probe.describe(), probe.probe(), defaultRule(declared.spec()), at));
+                ProbeResult result;
+                try {
+                    result = probe.probe();
+                } catch (RuntimeException e) {
+                    // A probe must not throw; if one does, the audit still reports every other probe.
+                    findings.add(fallback.at(
+                            at,
+                            probe.describe() + ": the probe itself failed ("
+                                    + e.getClass().getSimpleName() + ")",
+                            "This is a bug in outage's probe; the target was not checked."));
+                    continue;
+                }
+                findings.addAll(findings(probe.describe(), result, fallback, at));
             }
         }
         return findings;
