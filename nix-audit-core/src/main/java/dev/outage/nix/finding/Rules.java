@@ -1,5 +1,6 @@
 package dev.outage.nix.finding;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,6 @@ public final class Rules {
         for (Rule rule : rules) {
             byId.put(rule.id(), rule);
         }
-        return byId;
+        return Collections.unmodifiableMap(byId);
     }
 }
