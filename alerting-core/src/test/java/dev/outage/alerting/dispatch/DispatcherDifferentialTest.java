@@ -25,7 +25,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,6 +149,69 @@ class DispatcherDifferentialTest {
                             "to=[oncall@example.org, ops@example.org] subject=[FIRING:1] Disk (c critical) alerts=[firing c]",
                             "to=[cpu@example.org] subject=[FIRING:1] Cpu (a critical) alerts=[firing a]",
                             "to=[cpu@example.org] subject=[RESOLVED] Cpu (a critical) alerts=[resolved a]");
+        }
+    }
+
+    @Test
+    void sendsTheSameEmailsAsAlertmanagerForARandomAlertSequence() throws Exception {
+        long seed = Long.getLong("outage.dispatchDiffSeed", 4242L);
+        int size = Integer.getInteger("outage.dispatchDiffAlerts", 12);
+        Random random = new Random(seed);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant open = start.plus(Duration.ofHours(1));
+        Map<LabelSet, Alert> unique = new LinkedHashMap<>();
+        while (unique.size() < size) {
+            LabelSet labels = LabelSet.of(
+                    "alertname", List.of("Disk", "Cpu", "Mem").get(random.nextInt(3)),
+                    "instance", String.valueOf((char) ('a' + random.nextInt(6))),
+                    "severity", random.nextBoolean() ? "warning" : "critical");
+            unique.putIfAbsent(
+                    labels, Alert.builder(labels).startsAt(start).endsAt(open).build());
+        }
+        List<Alert> firing = List.copyOf(unique.values());
+
+        try (AlertmanagerProcess alertmanager = AlertmanagerProcess.start(
+                        config(alertmanagerInbox.getSmtp().getPort()));
+                Dispatcher dispatcher = Dispatcher.builder(AlertmanagerConfigLoader.parse(
+                                        config(ourInbox.getSmtp().getPort()), "alertmanager.yml")
+                                .orElseThrow())
+                        .build()) {
+            dispatcher.start(Duration.ofMillis(50));
+            postAlerts(alertmanager.baseUri(), firing);
+            dispatcher.receive(firing);
+            awaitQuiet();
+
+            Instant resolvedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            List<Alert> resolved = firing.stream()
+                    .filter(a -> random.nextBoolean())
+                    .map(a -> new Alert(a.labels(), a.annotations(), a.startsAt(), resolvedAt, null))
+                    .toList();
+            postAlerts(alertmanager.baseUri(), resolved);
+            dispatcher.receive(resolved);
+            awaitQuiet();
+
+            List<String> theirs = describe(alertmanagerInbox.getReceivedMessages());
+            assertThat(describe(ourInbox.getReceivedMessages()))
+                    .as("seed %d, %d alerts, resolved %d", seed, size, resolved.size())
+                    .containsExactlyInAnyOrderElementsOf(theirs);
+            assertThat(theirs).isNotEmpty();
+        }
+    }
+
+    /** Waits until neither inbox got an email for three group intervals (at most 30 s). */
+    private void awaitQuiet() throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        int last = -1;
+        Instant since = Instant.now();
+        while (Instant.now().isBefore(deadline)) {
+            int count = alertmanagerInbox.getReceivedMessages().length + ourInbox.getReceivedMessages().length;
+            if (count != last) {
+                last = count;
+                since = Instant.now();
+            } else if (Duration.between(since, Instant.now()).toMillis() >= 3000) {
+                return;
+            }
+            Thread.sleep(100);
         }
     }
 
