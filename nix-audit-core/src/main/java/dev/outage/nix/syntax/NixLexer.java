@@ -23,7 +23,7 @@ public final class NixLexer {
 
     private final String src;
     private final int n;
-    private final List<Token> tokens = new ArrayList<>();
+    private final List<Token> tokens;
     private final List<Comment> comments = new ArrayList<>();
     private int[] stack = new int[16];
     private int depth;
@@ -37,6 +37,7 @@ public final class NixLexer {
     private NixLexer(String src) {
         this.src = src;
         this.n = src.length();
+        this.tokens = new ArrayList<>(16 + src.length() / 5);
     }
 
     /**
@@ -232,6 +233,12 @@ public final class NixLexer {
         if (idEnd > pos) {
             best = idEnd - pos;
             kind = keyword(pos, idEnd);
+            char after = at(idEnd);
+            if (after != '.' && after != '+' && after != '/' && after != ':') {
+                // no path or URI can be longer than this identifier
+                emit(kind, idEnd);
+                return;
+            }
         }
         boolean digit = c >= '0' && c <= '9';
         if (digit) {
@@ -341,19 +348,62 @@ public final class NixLexer {
         if (len < 2 || len > 7) {
             return TokenKind.ID;
         }
-        return switch (src.substring(start, end)) {
-            case "if" -> TokenKind.IF;
-            case "then" -> TokenKind.THEN;
-            case "else" -> TokenKind.ELSE;
-            case "assert" -> TokenKind.ASSERT;
-            case "with" -> TokenKind.WITH;
-            case "let" -> TokenKind.LET;
-            case "in" -> TokenKind.IN;
-            case "rec" -> TokenKind.REC;
-            case "inherit" -> TokenKind.INHERIT;
-            case "or" -> TokenKind.OR_KW;
-            default -> TokenKind.ID;
-        };
+        switch (src.charAt(start)) {
+            case 'i' -> {
+                if (is(start, len, "if")) {
+                    return TokenKind.IF;
+                }
+                if (is(start, len, "in")) {
+                    return TokenKind.IN;
+                }
+                if (is(start, len, "inherit")) {
+                    return TokenKind.INHERIT;
+                }
+            }
+            case 't' -> {
+                if (is(start, len, "then")) {
+                    return TokenKind.THEN;
+                }
+            }
+            case 'e' -> {
+                if (is(start, len, "else")) {
+                    return TokenKind.ELSE;
+                }
+            }
+            case 'a' -> {
+                if (is(start, len, "assert")) {
+                    return TokenKind.ASSERT;
+                }
+            }
+            case 'w' -> {
+                if (is(start, len, "with")) {
+                    return TokenKind.WITH;
+                }
+            }
+            case 'l' -> {
+                if (is(start, len, "let")) {
+                    return TokenKind.LET;
+                }
+            }
+            case 'r' -> {
+                if (is(start, len, "rec")) {
+                    return TokenKind.REC;
+                }
+            }
+            case 'o' -> {
+                if (is(start, len, "or")) {
+                    return TokenKind.OR_KW;
+                }
+            }
+            default -> {
+                return TokenKind.ID;
+            }
+        }
+        return TokenKind.ID;
+    }
+
+    private boolean is(int start, int len, String word) {
+        return len == word.length() && src.startsWith(word, start);
     }
 
     private void emitInt(int end) {

@@ -38,7 +38,7 @@ public final class NixParser {
     private final Token[] tokens;
     private final List<SyntaxError> errors = new ArrayList<>();
     private final MergedAttrs.Builder merger;
-    private final Map<String, Integer> ranks = new HashMap<>();
+    private final Map<String, Integer> ranks = new HashMap<>(256);
     private final Map<Binding, SourceRange> inheritVarPositions = new IdentityHashMap<>();
     private final Map<Binding, SourceRange> inheritNamePositions = new IdentityHashMap<>();
     private int index;
