@@ -7,16 +7,19 @@ import java.util.Objects;
 /**
  * What a {@link WorkspaceAudit} produced.
  *
- * @param report the findings, after suppressions, and the file count
- * @param notes summary lines beyond the counts, e.g. {@code activation snippets: declared 5, embedded 3}
+ * @param report the findings, after suppressions, the file count and the notes
  * @param config the workspace configuration that was used
  */
-public record AuditResult(Report report, List<String> notes, WorkspaceConfig config) {
+public record AuditResult(Report report, WorkspaceConfig config) {
 
-    /** Copies the notes. */
+    /** Validates the result. */
     public AuditResult {
         Objects.requireNonNull(report, "report");
-        notes = List.copyOf(notes);
         Objects.requireNonNull(config, "config");
+    }
+
+    /** Returns the report's notes, e.g. {@code activation snippets: declared 5, embedded 3 (in result/activate)}. */
+    public List<String> notes() {
+        return report.notes();
     }
 }

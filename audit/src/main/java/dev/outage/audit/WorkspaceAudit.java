@@ -81,7 +81,7 @@ public final class WorkspaceAudit {
         List<Finding> kept = findings.stream()
                 .filter(f -> config.suppressions().stream().noneMatch(s -> s.suppresses(f)))
                 .toList();
-        return new AuditResult(new Report(version(), kept, filesScanned), notes, config);
+        return new AuditResult(new Report(version(), kept, filesScanned, notes), config);
     }
 
     private void auditRoot(

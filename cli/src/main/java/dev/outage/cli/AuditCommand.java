@@ -100,7 +100,7 @@ final class AuditCommand implements Callable<Integer> {
             if (output == null) {
                 PrintWriter out = spec.commandLine().getOut();
                 reportFormat.writer().write(result.report(), out);
-                printNotes(result, reportFormat, out);
+                out.flush();
             } else {
                 Path parent = output.toAbsolutePath().getParent();
                 if (parent != null) {
@@ -111,19 +111,13 @@ final class AuditCommand implements Callable<Integer> {
                 }
                 PrintWriter err = spec.commandLine().getErr();
                 err.println(result.report().summaryLine() + "; report written to " + output);
-                printNotes(result, ReportFormat.TEXT, err);
+                result.notes().forEach(err::println);
+                err.flush();
             }
         } catch (IOException e) {
             throw CliException.usage("cannot write the report to " + (output == null ? "standard output" : output)
                     + ": " + e.getMessage());
         }
-    }
-
-    private static void printNotes(AuditResult result, ReportFormat reportFormat, PrintWriter out) {
-        if (reportFormat == ReportFormat.TEXT) {
-            result.notes().forEach(out::println);
-        }
-        out.flush();
     }
 
     private static <T> T parse(java.util.function.Supplier<T> parser) {

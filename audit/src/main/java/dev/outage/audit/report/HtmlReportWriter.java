@@ -21,6 +21,9 @@ public final class HtmlReportWriter implements ReportWriter {
         out.write("<title>outage audit</title>\n<style>" + STYLE + "</style>\n</head>\n<body>\n");
         out.write("<h1>outage audit</h1>\n<p>" + escape(report.summaryLine()) + " &middot; outage "
                 + escape(report.toolVersion()) + "</p>\n");
+        for (String note : report.notes()) {
+            out.write("<p>" + escape(note) + "</p>\n");
+        }
         if (report.findings().isEmpty()) {
             out.write("<p>No findings.</p>\n");
         } else {

@@ -9,7 +9,8 @@ import tools.jackson.core.JsonGenerator;
 
 /**
  * Writes the report as one JSON object: {@code tool}, {@code findings} (ruleId, severity, file,
- * line, column, message, hint) and {@code summary} (error, warning, note, filesScanned).
+ * line, column, message, hint) and {@code summary} (error, warning, note, filesScanned, and
+ * {@code notes} when there are any).
  */
 public final class JsonReportWriter implements ReportWriter {
 
@@ -33,6 +34,13 @@ public final class JsonReportWriter implements ReportWriter {
                 json.writeNumberProperty(severity.id(), report.count(severity));
             }
             json.writeNumberProperty("filesScanned", report.filesScanned());
+            if (!report.notes().isEmpty()) {
+                json.writeArrayPropertyStart("notes");
+                for (String note : report.notes()) {
+                    json.writeString(note);
+                }
+                json.writeEndArray();
+            }
             json.writeEndObject();
             json.writeEndObject();
         } catch (JacksonException e) {

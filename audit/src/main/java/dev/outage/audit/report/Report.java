@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param toolVersion version of outage, such as {@code 0.1.0}
  * @param findings findings, sorted by file, line, column and rule id on construction
  * @param filesScanned number of files the audit read
+ * @param notes summary lines beyond the counts, such as
+ *     {@code activation snippets: declared 5, embedded 3 (in result/activate)}
  */
-public record Report(String toolVersion, List<Finding> findings, int filesScanned) {
+public record Report(String toolVersion, List<Finding> findings, int filesScanned, List<String> notes) {
 
     /**
      * Validates and sorts.
@@ -30,6 +32,12 @@ public record Report(String toolVersion, List<Finding> findings, int filesScanne
         if (filesScanned < 0) {
             throw new IllegalArgumentException("filesScanned must be >= 0, got " + filesScanned);
         }
+        notes = List.copyOf(notes);
+    }
+
+    /** Returns a report without notes. */
+    public Report(String toolVersion, List<Finding> findings, int filesScanned) {
+        this(toolVersion, findings, filesScanned, List.of());
     }
 
     /** Returns how many findings have exactly {@code severity}. */

@@ -43,6 +43,15 @@ public final class SarifReportWriter implements ReportWriter {
                 writeResult(json, finding, ruleIndex.get(finding.ruleId()));
             }
             json.writeEndArray();
+            if (!report.notes().isEmpty()) {
+                json.writeObjectPropertyStart("properties");
+                json.writeArrayPropertyStart("notes");
+                for (String note : report.notes()) {
+                    json.writeString(note);
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
             json.writeEndObject();
             json.writeEndArray();
             json.writeEndObject();

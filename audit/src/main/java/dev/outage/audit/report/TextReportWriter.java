@@ -6,7 +6,7 @@ import java.io.Writer;
 
 /**
  * Writes one {@code file:line:column: severity: message [ruleId]} line a finding, its hint
- * indented below it, and a summary line; the form compilers use, so editors can jump to it.
+ * indented below it, a summary line and the report's notes; the form compilers use, so editors can jump to it.
  */
 public final class TextReportWriter implements ReportWriter {
 
@@ -25,6 +25,10 @@ public final class TextReportWriter implements ReportWriter {
         }
         out.write(report.summaryLine());
         out.write('\n');
+        for (String note : report.notes()) {
+            out.write(note);
+            out.write('\n');
+        }
         out.flush();
     }
 }

@@ -34,7 +34,8 @@ class ReportWritersTest {
                     Rules.DARWIN_ACTIVATION_SCRIPT_NEVER_RUNS
                             .at(new Location("common.nix", 1, 1), "<b>&'\" never runs", "")
                             .withSeverity(Severity.WARNING)),
-            42);
+            42,
+            List.of("activation snippets: declared 3, embedded 1 (in result/activate)"));
 
     private static String write(ReportFormat format, Report report) throws IOException {
         StringWriter out = new StringWriter();
@@ -55,7 +56,8 @@ class ReportWritersTest {
                         "      system.activationScripts.postActivation.text = lib.mkAfter ''...'';",
                         "modules/open webui.nix:12:7: warning: pip install --user in x [pip-user-install]",
                         "    Use a venv.",
-                        "1 error, 2 warnings, 0 notes in 42 files");
+                        "1 error, 2 warnings, 0 notes in 42 files",
+                        "activation snippets: declared 3, embedded 1 (in result/activate)");
     }
 
     @Test
@@ -76,6 +78,7 @@ class ReportWritersTest {
         assertThat(json.at("/summary/warning").asInt()).isEqualTo(2);
         assertThat(json.at("/summary/note").asInt()).isZero();
         assertThat(json.at("/summary/filesScanned").asInt()).isEqualTo(42);
+        assertThat(json.at("/summary/notes/0").asText()).startsWith("activation snippets: declared 3");
     }
 
     @Test
@@ -94,6 +97,7 @@ class ReportWritersTest {
                 .isEqualTo(12);
         assertThat(result.at("/locations/0/physicalLocation/region/startColumn").asInt())
                 .isEqualTo(7);
+        assertThat(sarif.at("/runs/0/properties/notes/0").asText()).startsWith("activation snippets");
         int ruleIndex = result.at("/ruleIndex").asInt();
         assertThat(sarif.at("/runs/0/tool/driver/rules/" + ruleIndex + "/id").asText())
                 .isEqualTo("pip-user-install");
@@ -105,6 +109,7 @@ class ReportWritersTest {
 
         assertThat(validate(sarif)).isEmpty();
         assertThat(sarif.at("/runs/0/results")).isEmpty();
+        assertThat(sarif.at("/runs/0/properties").isMissingNode()).isTrue();
     }
 
     @Test
