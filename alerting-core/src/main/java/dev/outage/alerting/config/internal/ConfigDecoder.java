@@ -823,11 +823,14 @@ public final class ConfigDecoder {
         java.time.ZoneId location = null;
         if (f.containsKey("location")) {
             String zone = string(f, "location", path, "");
-            try {
-                location = zone.equals("Local")
-                        ? java.time.ZoneId.systemDefault()
-                        : java.time.ZoneId.of(zone.isEmpty() ? "UTC" : zone);
-            } catch (java.time.DateTimeException e) {
+            // Go loads zones by tz database name only; offsets such as "-1" or "GMT+1" are unknown.
+            if (zone.equals("Local")) {
+                location = java.time.ZoneId.systemDefault();
+            } else if (zone.isEmpty() || zone.equals("UTC")) {
+                location = java.time.ZoneOffset.UTC;
+            } else if (java.time.ZoneId.getAvailableZoneIds().contains(zone)) {
+                location = java.time.ZoneId.of(zone);
+            } else {
                 problems.error(f.get("location").value(), path + ".location", "unknown time zone " + zone);
             }
         }
