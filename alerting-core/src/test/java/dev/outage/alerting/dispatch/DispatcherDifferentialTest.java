@@ -156,6 +156,9 @@ class DispatcherDifferentialTest {
     void sendsTheSameEmailsAsAlertmanagerForARandomAlertSequence() throws Exception {
         long seed = Long.getLong("outage.dispatchDiffSeed", 4242L);
         int size = Integer.getInteger("outage.dispatchDiffAlerts", 12);
+        assertThat(size)
+                .as("outage.dispatchDiffAlerts: there are only 36 distinct label sets")
+                .isBetween(1, 36);
         Random random = new Random(seed);
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant open = start.plus(Duration.ofHours(1));
