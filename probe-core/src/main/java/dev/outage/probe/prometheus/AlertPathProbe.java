@@ -110,11 +110,21 @@ public final class AlertPathProbe implements Probe {
                     targets.addAll(discovered);
                 }
             }
+            List<URI> reachable = new ArrayList<>();
             for (URI alertmanager : targets) {
-                checkAlertmanager(alertmanager, http, deadline, result);
+                try {
+                    checkAlertmanager(alertmanager, http, deadline, result);
+                    reachable.add(alertmanager);
+                } catch (Unreachable e) {
+                    if (e.timedOut) {
+                        throw e;
+                    }
+                    // A dead Alertmanager is a broken alert path, not a probe that could not run.
+                    result.problem(ProbeRules.NOTIFICATIONS_FAILING, e.target, e.getMessage());
+                }
             }
-            if (smokeLabels != null && !targets.isEmpty()) {
-                smoke(targets.get(0), http, deadline, result);
+            if (smokeLabels != null && !reachable.isEmpty()) {
+                smoke(reachable.get(0), http, deadline, result);
             }
         } catch (Unreachable e) {
             result.problem(ProbeRules.NOTIFICATIONS_FAILING, e.target, e.getMessage());

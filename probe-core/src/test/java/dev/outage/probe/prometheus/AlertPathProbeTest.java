@@ -136,6 +136,33 @@ class AlertPathProbeTest {
     }
 
     @Test
+    void aDeadAlertmanagerIsAFailedAlertPathAndTheOthersAreStillChecked() throws IOException {
+        int dead;
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            dead = socket.getLocalPort();
+        }
+        try (AlertmanagerProcess alertmanager = AlertmanagerProcess.start("""
+                route: {receiver: blackhole}
+                receivers: [{name: blackhole}]
+                """)) {
+            ProbeResult result = AlertPathProbe.builder()
+                    .alertmanager(URI.create("http://127.0.0.1:" + dead))
+                    .alertmanager(alertmanager.baseUri())
+                    .build()
+                    .probe();
+
+            assertThat(result.status()).isEqualTo(ProbeStatus.FAILED);
+            assertThat(result.problems())
+                    .extracting(p -> p.message())
+                    .anySatisfy(m -> assertThat(m)
+                            .contains("cannot reach http://127.0.0.1:" + dead)
+                            .contains("refused"))
+                    .anySatisfy(m -> assertThat(m).contains("receiver 'blackhole' has no notifier"));
+        }
+    }
+
+    @Test
     void aHangingAlertmanagerEndsAtTheTimeout() throws IOException {
         try (LocalHttpServer hanging = LocalHttpServer.start().hang()) {
             ProbeResult result = AlertPathProbe.builder()
