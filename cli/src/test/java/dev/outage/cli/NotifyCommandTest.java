@@ -156,6 +156,28 @@ class NotifyCommandTest {
     }
 
     @Test
+    void templateOutsideTheSubsetExitsTwoWithItsPosition() throws Exception {
+        Path file = Files.writeString(dir.resolve("alertmanager.yml"), """
+                route:
+                  receiver: team
+                receivers:
+                - name: team
+                  email_configs:
+                  - to: team@example.org
+                    from: am@example.org
+                    smarthost: 127.0.0.1:25
+                    html: '{{ .Status | humanize }}'
+                """);
+
+        int code = run("notify", "--config.file", file.toString(), "alertname=Test");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString())
+                .contains(file + ":4:3: receiver \"team\" email_configs[0]: template email_configs.html:1:14:")
+                .contains("function \"humanize\" not defined");
+    }
+
+    @Test
     void badUsageExitsTwo() throws Exception {
         server = TinySmtpServer.start("250 ok");
         Path file = config(server.port());
