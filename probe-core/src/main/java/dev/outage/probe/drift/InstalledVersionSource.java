@@ -3,6 +3,7 @@ package dev.outage.probe.drift;
 import dev.outage.probe.CommandRunner;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +43,7 @@ public sealed interface InstalledVersionSource {
 
         @Override
         public Found read(CommandRunner runner, Duration timeout) throws IOException {
-            Path real = path.toRealPath();
+            Path real = resolve(path);
             if (pattern != null) {
                 return new Found(group(pattern.matcher(real.toString()), "path " + real), "path " + real);
             }
@@ -53,6 +54,14 @@ public sealed interface InstalledVersionSource {
                 }
             }
             throw new IOException("no version in the path " + real + " (resolved from " + path + ")");
+        }
+
+        private static Path resolve(Path path) throws IOException {
+            try {
+                return path.toRealPath();
+            } catch (NoSuchFileException e) {
+                throw new IOException("the installed path " + path + " does not exist (or a link in it is broken)", e);
+            }
         }
     }
 

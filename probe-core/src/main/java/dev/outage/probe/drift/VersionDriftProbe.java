@@ -103,8 +103,9 @@ public final class VersionDriftProbe implements Probe {
             result.problem(ProbeRules.VERSION_DRIFT, target, cause);
             return result.build(ProbeStatus.TIMED_OUT, cause);
         } catch (IOException e) {
-            result.problem(ProbeRules.VERSION_DRIFT, target, e.getMessage());
-            return result.build(ProbeStatus.ERROR, "cannot read a version: " + e.getMessage());
+            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            result.problem(ProbeRules.VERSION_DRIFT, target, cause);
+            return result.build(ProbeStatus.ERROR, "cannot read a version: " + cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return result.build(ProbeStatus.ERROR, "interrupted");

@@ -112,6 +112,20 @@ class VersionDriftProbeTest {
     }
 
     @Test
+    void aMissingInstalledPathIsAnErrorNamingThePath() throws IOException {
+        Path dangling =
+                Files.createSymbolicLink(dir.resolve("bin/stale"), dir.resolve("Cellar/ollama/0.19.0/bin/ollama"));
+
+        ProbeResult result = probe(new InstalledVersionSource.FromPath(dangling, null));
+
+        assertThat(result.status()).isEqualTo(ProbeStatus.ERROR);
+        assertThat(result.cause()).contains(dangling.toString()).contains("does not exist");
+        assertThat(result.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("does not exist"));
+    }
+
+    @Test
     void parsesCommandLineArguments() {
         assertThat(VersionDriftProbe.parse("http://127.0.0.1:11434/api/version#/version", brewLink.toString(), null)
                         .build()
