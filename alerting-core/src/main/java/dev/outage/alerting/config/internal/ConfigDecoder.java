@@ -468,6 +468,10 @@ public final class ConfigDecoder {
             if (regex == null) {
                 continue;
             }
+            if (isNull(e.value())) {
+                problems.error(e.value(), path + "." + label, "invalid regexp value for \"" + label + "\"");
+                continue;
+            }
             try {
                 Matcher.of(label, MatcherType.REGEX, regex);
             } catch (MatcherSyntaxException ex) {
