@@ -30,7 +30,7 @@ import java.util.Objects;
 public final class NixParser {
 
     /** The deepest nesting of expressions accepted; deeper input gets an error. */
-    public static final int MAX_DEPTH = 1000;
+    public static final int MAX_DEPTH = 512;
 
     private static final String EXPECT_ATTR = "ID or OR_KW or DOLLAR_CURLY or '\"'";
 
@@ -68,11 +68,28 @@ public final class NixParser {
         List<Comment> comments = new ArrayList<>();
         List<Token> tokens = NixLexer.tokenize(source, comments);
         NixParser parser = new NixParser(tokens, file);
-        Expr root = parser.parseFile();
-        if (parser.syntaxErrors == 0) {
-            new ScopeChecker(file, parser.ranks, parser.merger, parser.errors::add).check(root);
+        try {
+            Expr root = parser.parseFile();
+            if (parser.syntaxErrors == 0) {
+                new ScopeChecker(file, parser.ranks, parser.merger, parser.errors::add).check(root);
+            }
+            return new ParseResult(file, source, root, parser.errors, comments);
+        } catch (StackOverflowError e) {
+            // only on threads with very small stacks: the depth limit normally comes first
+            return parser.tooDeepResult(source, comments);
         }
-        return new ParseResult(file, source, root, parser.errors, comments);
+    }
+
+    private ParseResult tooDeepResult(String source, List<Comment> comments) {
+        Token at = tokens[Math.min(index, tokens.length - 1)];
+        List<SyntaxError> found = new ArrayList<>(errors);
+        found.add(new SyntaxError(
+                file,
+                at.range().line(),
+                at.range().column(),
+                at.range().offset(),
+                "expression nested too deeply for this thread's stack"));
+        return new ParseResult(file, source, new Expr.Invalid(at.range()), found, comments);
     }
 
     /**

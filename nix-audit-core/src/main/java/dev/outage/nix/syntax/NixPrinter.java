@@ -48,13 +48,23 @@ public final class NixPrinter {
         return print(expr, file, home == null ? System.getProperty("user.home") : home);
     }
 
-    /** Returns the printed form of {@code expr} with an explicit home folder for {@code ~} paths. */
+    /**
+     * Returns the printed form of {@code expr} with an explicit home folder for {@code ~} paths.
+     *
+     * @throws IllegalArgumentException if the tree is too deep for the current thread's stack
+     *     (trees from {@link NixParser} are at most {@value NixParser#MAX_DEPTH} levels deep and
+     *     print on any thread with the default stack size)
+     */
     public static String print(Expr expr, Path file, String home) {
         Objects.requireNonNull(expr, "expr");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(home, "home");
         NixPrinter printer = new NixPrinter(file, home);
-        printer.expr(expr);
+        try {
+            printer.expr(expr);
+        } catch (StackOverflowError e) {
+            throw new IllegalArgumentException("expression nested too deeply to print on this thread's stack", e);
+        }
         return printer.out.toString();
     }
 
