@@ -35,6 +35,7 @@ public final class NixParser {
     private static final String EXPECT_ATTR = "ID or OR_KW or DOLLAR_CURLY or '\"'";
 
     private final Path file;
+    private final int sourceLength;
     private final Token[] tokens;
     private final List<SyntaxError> errors = new ArrayList<>();
     private final MergedAttrs.Builder merger;
@@ -48,7 +49,8 @@ public final class NixParser {
     private boolean tooDeep;
     private int syntaxErrors;
 
-    private NixParser(List<Token> tokens, Path file) {
+    private NixParser(List<Token> tokens, Path file, int sourceLength) {
+        this.sourceLength = sourceLength;
         this.file = file;
         this.tokens = tokens.toArray(new Token[0]);
         this.merger = new MergedAttrs.Builder(file, this::staticError, inheritVarPositions, inheritNamePositions);
@@ -67,7 +69,7 @@ public final class NixParser {
         Objects.requireNonNull(file, "file");
         List<Comment> comments = new ArrayList<>();
         List<Token> tokens = NixLexer.tokenize(source, comments);
-        NixParser parser = new NixParser(tokens, file);
+        NixParser parser = new NixParser(tokens, file, source.length());
         try {
             Expr root = parser.parseFile();
             if (parser.syntaxErrors == 0) {
@@ -976,11 +978,15 @@ public final class NixParser {
             Token t = peek();
             if (t.kind() == STR) {
                 next();
+                if (!interpolated && peek().has(Token.LEXICAL_ERROR)) {
+                    syntaxError(null);
+                    return new Expr.Path(kindOf, parts, from(start.range()));
+                }
                 if (!interpolated && kind() != DOLLAR_CURLY) {
                     // Nix reports this at the text after the path's first segment, or at the
                     // start of the path when the input ends there
                     int at = index;
-                    boolean atEof = tokens[Math.min(index + 1, tokens.length - 1)].kind() == EOF;
+                    boolean atEof = peek().range().offset() >= sourceLength;
                     index = atEof ? indexOf(start) : index - 1;
                     lastErrorToken = -1;
                     syntaxErrorAs(tokens[at], "DOLLAR_CURLY");
