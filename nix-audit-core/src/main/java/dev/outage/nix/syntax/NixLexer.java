@@ -33,6 +33,9 @@ public final class NixLexer {
     private int lastLine = 1;
     private int lastColumn = 1;
     private int lastOffset;
+    private int prevLine = 1;
+    private int prevColumn = 1;
+    private int prevOffset;
 
     private NixLexer(String src) {
         this.src = src;
@@ -89,6 +92,9 @@ public final class NixLexer {
     /** Consumes [pos, end) and returns the range; updates the "last lexeme" position like flex. */
     private SourceRange consume(int end) {
         int start = pos;
+        prevLine = lastLine;
+        prevColumn = lastColumn;
+        prevOffset = lastOffset;
         lastLine = line;
         lastColumn = column;
         lastOffset = start;
@@ -770,8 +776,19 @@ public final class NixLexer {
             return true;
         }
         pop();
-        SourceRange at =
-                pos >= n ? new SourceRange(pos, pos, lastLine, lastColumn) : new SourceRange(pos, pos, line, column);
+        SourceRange at = new SourceRange(pos, pos, line, column);
+        if (pos >= n) {
+            if (state == INPATH_SLASH) {
+                at = new SourceRange(pos, pos, lastLine, lastColumn);
+            } else {
+                // Nix places a path's end at the end of input one lexeme back, and the end of
+                // input with it
+                at = new SourceRange(pos, pos, prevLine, prevColumn);
+                lastLine = prevLine;
+                lastColumn = prevColumn;
+                lastOffset = prevOffset;
+            }
+        }
         if (state == INPATH_SLASH) {
             tokens.add(new Token(TokenKind.INVALID, "path has a trailing slash", at, Token.LEXICAL_ERROR));
         } else {

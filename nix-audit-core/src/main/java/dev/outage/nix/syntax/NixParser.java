@@ -170,14 +170,6 @@ public final class NixParser {
 
     // ---- errors -------------------------------------------------------------------------------
 
-    private int indexOf(Token t) {
-        int i = index;
-        while (i > 0 && tokens[i] != t) {
-            i--;
-        }
-        return i;
-    }
-
     /** Reports a syntax error about token {@code t}, placed at the current token's position. */
     private void syntaxErrorAs(Token t, String expecting) {
         Token here = peek();
@@ -987,7 +979,7 @@ public final class NixParser {
                     // start of the path when the input ends there
                     int at = index;
                     boolean atEof = peek().range().offset() >= sourceLength;
-                    index = atEof ? indexOf(start) : index - 1;
+                    index = atEof ? index : index - 1;
                     lastErrorToken = -1;
                     syntaxErrorAs(tokens[at], "DOLLAR_CURLY");
                     index = at;
