@@ -326,14 +326,7 @@ public final class DeadMansSwitch implements AutoCloseable {
             closed = true;
             running = checker;
         }
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Threads.interruptAndJoin(running);
         server.stop(0);
         httpThreads.shutdownNow();
     }

@@ -141,14 +141,7 @@ public final class Heartbeat implements AutoCloseable {
             closed = true;
             running = thread;
         }
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Threads.interruptAndJoin(running);
     }
 
     /** Builds a {@link Heartbeat}. */

@@ -9,6 +9,7 @@ import dev.outage.alerting.model.LabelSet;
 import dev.outage.alerting.model.Matcher;
 import dev.outage.alerting.notify.FailureKind;
 import dev.outage.alerting.notify.template.TemplateException;
+import dev.outage.alerting.testing.ManualClock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +53,7 @@ class DispatcherTest {
     @TempDir
     Path dir;
 
-    private final TestClock clock = new TestClock(T0);
+    private final ManualClock clock = new ManualClock(T0);
     private final RecordingSender team = new RecordingSender();
     private final RecordingSender quiet = new RecordingSender();
     private final List<String> events = new ArrayList<>();

@@ -10,16 +10,14 @@ import dev.outage.alerting.config.TlsConfig;
 import dev.outage.alerting.notify.DeliveryResult;
 import dev.outage.alerting.notify.EmailNotifier;
 import dev.outage.alerting.notify.RetryPolicy;
+import dev.outage.alerting.testing.ManualClock;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +29,7 @@ class DeadMansSwitchTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-06-01T12:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-06-01T12:00:00Z"));
     private final List<String> events = new ArrayList<>();
     private GreenMail inbox;
 
@@ -165,34 +163,6 @@ class DeadMansSwitchTest {
             assertThat(status.body())
                     .contains("\"state\":\"delivery-failing\"")
                     .contains("\"consecutiveDeliveryFailures\":4");
-        }
-    }
-
-    /** A clock that moves only when told to. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
