@@ -379,6 +379,7 @@ public final class ConfigDecoder {
             // Alertmanager 0.25 crashes on a null child route; reject it instead.
             problems.error(node, path, "empty route in routes list");
         }
+        int mark = problems.typeErrorMark();
         Map<String, YamlNode.Entry> f = fields(node, path, PLAIN, ROUTE_FIELDS);
         if (f == null) {
             f = Map.of();
@@ -399,11 +400,14 @@ public final class ConfigDecoder {
         Duration groupWait = optionalDuration(f, "group_wait", path);
         Duration groupInterval = optionalDuration(f, "group_interval", path);
         Duration repeatInterval = optionalDuration(f, "repeat_interval", path);
-        validateGroupBy(f.get("group_by"), groupBy, path + ".group_by");
-        if (groupInterval != null && groupInterval.isZero()) {
+        boolean decoded = problems.noTypeErrorsSince(mark);
+        if (decoded) {
+            validateGroupBy(f.get("group_by"), groupBy, path + ".group_by");
+        }
+        if (decoded && groupInterval != null && groupInterval.isZero()) {
             problems.error(f.get("group_interval").value(), path + ".group_interval", "group_interval cannot be zero");
         }
-        if (repeatInterval != null && repeatInterval.isZero()) {
+        if (decoded && repeatInterval != null && repeatInterval.isZero()) {
             problems.error(
                     f.get("repeat_interval").value(), path + ".repeat_interval", "repeat_interval cannot be zero");
         }
@@ -492,7 +496,7 @@ public final class ConfigDecoder {
         for (YamlNode.Entry e : expandMerges(m, path)) {
             String key = e.key().text();
             if (out.containsKey(key)) {
-                problems.error(e.key(), path + "." + key, "key \"" + key + "\" already set in map");
+                problems.typeError(e.key(), path + "." + key, "key \"" + key + "\" already set in map");
                 continue;
             }
             String value = string(e.value(), path + "." + key);
@@ -560,6 +564,7 @@ public final class ConfigDecoder {
 
     /** Checks an integration's fields and required settings as Alertmanager 0.25 does; keeps it raw. */
     private Map<String, Object> integration(String kind, YamlNode node, String path) {
+        int mark = problems.typeErrorMark();
         Map<String, YamlNode.Entry> f = fields(node, path, PLAIN, IntegrationRules.INTEGRATION_FIELDS.get(kind));
         if (f == null) {
             return Map.of();
@@ -569,7 +574,10 @@ public final class ConfigDecoder {
         if (http != null) {
             Map<String, YamlNode.Entry> h =
                     fields(http.value(), path + ".http_config", PLAIN, IntegrationRules.HTTP_CONFIG_FIELDS);
-            if (h != null && present(h, "bearer_token") && present(h, "bearer_token_file")) {
+            if (h != null
+                    && problems.noTypeErrorsSince(mark)
+                    && present(h, "bearer_token")
+                    && present(h, "bearer_token_file")) {
                 problems.error(
                         http.value(),
                         path + ".http_config",
@@ -603,10 +611,15 @@ public final class ConfigDecoder {
                 !present(f, "bot_token")
                         ? "missing bot_token on telegram_config"
                         : present(f, "chat_id") ? null : "missing chat_id on telegram_config";
-            case "webex_configs" -> present(f, "room_id") ? null : "missing room_id on webex_config";
+            case "webex_configs" ->
+                !present(f, "room_id")
+                        ? "missing room_id on webex_config"
+                        : hasAuthorization(f.get("http_config"))
+                                ? null
+                                : "missing webex_configs.http_config.authorization";
             default -> null;
         };
-        if (problem != null) {
+        if (problem != null && problems.noTypeErrorsSince(mark)) {
             problems.error(node, path, problem);
         }
         return rawMap(node, path);
@@ -639,6 +652,22 @@ public final class ConfigDecoder {
         }
     }
 
+    /**
+     * Tells whether an integration's own {@code http_config} sets {@code authorization}: Webex
+     * requires it there (the global {@code http_config} does not count in Alertmanager 0.25).
+     */
+    private static boolean hasAuthorization(YamlNode.Entry http) {
+        if (http == null || !(http.value() instanceof YamlNode.Mapping m)) {
+            return false;
+        }
+        for (YamlNode.Entry e : m.entries()) {
+            if (e.key().text().equals("authorization") && !isNull(e.value())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean present(Map<String, YamlNode.Entry> f, String key) {
         YamlNode.Entry e = f.get(key);
         return e != null
@@ -660,6 +689,7 @@ public final class ConfigDecoder {
     }
 
     private RawEmail rawEmail(YamlNode node, String path) {
+        int mark = problems.typeErrorMark();
         Map<String, YamlNode.Entry> f = fields(node, path, PLAIN, EMAIL_FIELDS);
         if (f == null) {
             f = Map.of();
@@ -678,6 +708,9 @@ public final class ConfigDecoder {
             tls(f.get("tls_config").value(), path + ".tls_config");
         }
         Map<String, String> headers = labelMapPlain(f.get("headers"), path + ".headers");
+        if (!problems.noTypeErrorsSince(mark)) {
+            return new RawEmail(path, node, f);
+        }
         if (string(f, "to", path, "").isEmpty()) {
             problems.error(node, path, "missing to address in email config");
         }
@@ -728,7 +761,7 @@ public final class ConfigDecoder {
         Map<String, String> out = new LinkedHashMap<>();
         for (YamlNode.Entry e : expandMerges(m, path)) {
             if (out.containsKey(e.key().text())) {
-                problems.error(
+                problems.typeError(
                         e.key(), path + "." + e.key().text(), "key \"" + e.key().text() + "\" already set in map");
                 continue;
             }
@@ -1075,6 +1108,8 @@ public final class ConfigDecoder {
                                 : missing(config, g, "corp_id", "corp_id", "wechat_api_corp_id", "wechat_api_corp_id")
                                         ? "no global Wechat CorpID set"
                                         : null;
+                    case "discord_configs" ->
+                        isBlank(config.get("webhook_url")) ? "no discord webhook URL provided" : null;
                     default -> null;
                 };
                 if (problem != null) {
@@ -1157,11 +1192,11 @@ public final class ConfigDecoder {
             String key = e.key().text();
             String childPath = path.isEmpty() ? key : path + "." + key;
             if (!known.contains(key)) {
-                problems.error(e.key(), childPath, "field " + key + " not found in type " + goType);
+                problems.typeError(e.key(), childPath, "field " + key + " not found in type " + goType);
                 continue;
             }
             if (out.containsKey(key)) {
-                problems.error(e.key(), childPath, "field " + key + " already set in type " + goType);
+                problems.typeError(e.key(), childPath, "field " + key + " already set in type " + goType);
                 continue;
             }
             problems.remember(e.key(), childPath);
@@ -1381,6 +1416,6 @@ public final class ConfigDecoder {
         } else {
             tag = node instanceof YamlNode.Sequence ? "!!seq" : "!!map";
         }
-        problems.error(node, path, "cannot unmarshal " + tag + shown + " into " + goType);
+        problems.typeError(node, path, "cannot unmarshal " + tag + shown + " into " + goType);
     }
 }
