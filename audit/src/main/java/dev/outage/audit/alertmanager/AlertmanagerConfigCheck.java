@@ -6,6 +6,8 @@ import dev.outage.alerting.config.ConfigError;
 import dev.outage.alerting.config.ConfigLoadResult;
 import dev.outage.alerting.config.Receiver;
 import dev.outage.alerting.config.SourcePosition;
+import dev.outage.alerting.model.Matcher;
+import dev.outage.alerting.model.MatcherType;
 import dev.outage.alerting.route.Route;
 import dev.outage.alerting.route.RouteTree;
 import dev.outage.nix.finding.Finding;
@@ -23,9 +25,17 @@ import java.util.Set;
  * Loads an {@code alertmanager.yml} as Alertmanager 0.25 would and reports
  * {@code alertmanager-config-invalid} with Alertmanager's own reason for every problem, or, for a
  * valid file, {@code alertmanager-route-to-silent-receiver} for each route whose receiver has no
- * integration. Stateless and thread-safe; blocks while reading the file.
+ * integration. A {@code Watchdog}/{@code DeadMansSwitch} heartbeat sent to such a receiver gets its
+ * own message (nothing notices when alerting stops); {@code InfoInhibitor}, which exists only to
+ * inhibit other alerts, is not reported. Stateless and thread-safe; blocks while reading the file.
  */
 public final class AlertmanagerConfigCheck {
+
+    /** Always-firing alerts meant for a dead man's switch (kube-prometheus, older prometheus-operator). */
+    private static final Set<String> HEARTBEAT_ALERTS = Set.of("Watchdog", "DeadMansSwitch");
+
+    /** Alerts that exist only as inhibition sources (kube-prometheus routes them to a null receiver). */
+    private static final Set<String> INHIBITOR_ALERTS = Set.of("InfoInhibitor");
 
     /** Returns the findings for the configuration at {@code file}, reported as {@code relativePath}. */
     public List<Finding> check(Path file, String relativePath) {
@@ -63,18 +73,47 @@ public final class AlertmanagerConfigCheck {
             if (receiver.isEmpty() || receiver.get().hasIntegrations()) {
                 continue;
             }
-            SourcePosition position = route.position();
-            if (seen.add(position.line() + ":" + position.column())) {
-                findings.add(Rules.ALERTMANAGER_ROUTE_TO_SILENT_RECEIVER.at(
-                        at(relativePath, position),
-                        "alerts routed here go to receiver '" + name + "', which has no notifier: they are dropped"
-                                + " without a trace",
-                        "Give receiver '" + name + "' an integration (email_configs, webhook_configs, ...), or route"
-                                + " these alerts elsewhere. A deliberate null receiver can be suppressed with"
-                                + " '# outage: ignore alertmanager-route-to-silent-receiver'."));
+            Optional<String> alertname = selectedAlertname(route);
+            if (alertname.filter(INHIBITOR_ALERTS::contains).isPresent()) {
+                // An alert that exists only to inhibit others is meant to notify nobody.
+                continue;
             }
+            SourcePosition position = route.position();
+            if (!seen.add(position.line() + ":" + position.column())) {
+                continue;
+            }
+            Optional<String> heartbeat = alertname.filter(HEARTBEAT_ALERTS::contains);
+            String message;
+            String hint;
+            if (heartbeat.isPresent()) {
+                message = "the " + heartbeat.get() + " heartbeat alert goes to receiver '" + name
+                        + "', which has no notifier: nothing will notice when Prometheus or Alertmanager stops"
+                        + " alerting";
+                hint = heartbeat.get() + " fires all the time on purpose. Send it to a dead man's switch (a"
+                        + " webhook_configs entry for healthchecks.io, Dead Man's Snitch or a similar service"
+                        + " that pages when the pings stop). If another system already watches the alerting"
+                        + " pipeline, suppress this with '# outage: ignore alertmanager-route-to-silent-receiver'.";
+            } else {
+                boolean root = route.parent().isEmpty();
+                message = (root
+                                ? "alerts that no child route catches go to receiver '"
+                                : "alerts routed here go to receiver '")
+                        + name + "', which has no notifier: they are dropped without a trace";
+                hint = "Give receiver '" + name + "' an integration (email_configs, webhook_configs, ...), or route"
+                        + " these alerts elsewhere. A deliberate null receiver can be suppressed with"
+                        + " '# outage: ignore alertmanager-route-to-silent-receiver'.";
+            }
+            findings.add(Rules.ALERTMANAGER_ROUTE_TO_SILENT_RECEIVER.at(at(relativePath, position), message, hint));
         }
         return findings;
+    }
+
+    /** Returns the alert name a route selects with an {@code alertname} equality matcher, if any. */
+    private static Optional<String> selectedAlertname(Route route) {
+        return route.matchers().stream()
+                .filter(m -> m.name().equals("alertname") && m.type() == MatcherType.EQUAL)
+                .map(Matcher::value)
+                .findFirst();
     }
 
     private static Location at(String relativePath, SourcePosition position) {

@@ -7,14 +7,23 @@ import dev.outage.nix.finding.Rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Finds SMTP passwords written inline in an {@code alertmanager.yml}
  * ({@code smtp-password-inline}): {@code global.smtp_auth_password} and
  * {@code receivers[].email_configs[].auth_password}. The password itself never reaches the
- * finding. Instances are stateless and thread-safe.
+ * finding; a value that is only an environment placeholder such as {@code $SMTP_PASSWORD} is not
+ * reported. Instances are stateless and thread-safe.
  */
 public final class AlertmanagerYamlCheck {
+
+    /**
+     * A value that is only an environment placeholder ({@code $SMTP_PASSWORD}, {@code ${PASS}}),
+     * filled in by envsubst or an entrypoint script when the file is deployed: no password is in
+     * the file itself.
+     */
+    private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?");
 
     /** Returns the findings for one parsed Alertmanager configuration. */
     public List<Finding> check(String relativePath, YamlNode root) {
@@ -47,7 +56,9 @@ public final class AlertmanagerYamlCheck {
     }
 
     private static void report(String relativePath, YamlNode.Entry entry, String what, List<Finding> findings) {
-        if (entry.value().asText().map(String::isBlank).orElse(true)) {
+        Optional<String> value = entry.value().asText();
+        if (value.map(String::isBlank).orElse(true)
+                || ENV_PLACEHOLDER.matcher(value.get().strip()).matches()) {
             return;
         }
         findings.add(Rules.SMTP_PASSWORD_INLINE.at(

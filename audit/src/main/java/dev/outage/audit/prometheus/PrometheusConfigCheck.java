@@ -31,16 +31,6 @@ public final class PrometheusConfigCheck {
 
     private static final String GRAFANA_PATH = "/api/alertmanager/grafana";
     private static final Pattern ALERT_KEY = Pattern.compile("(?m)^\\s*-?\\s*alert\\s*:");
-    private static final List<String> SD_CONFIGS = List.of(
-            "dns_sd_configs",
-            "file_sd_configs",
-            "http_sd_configs",
-            "consul_sd_configs",
-            "kubernetes_sd_configs",
-            "ec2_sd_configs",
-            "azure_sd_configs",
-            "gce_sd_configs");
-
     /**
      * Returns the findings for one Prometheus configuration.
      *
@@ -84,8 +74,9 @@ public final class PrometheusConfigCheck {
     }
 
     private static boolean hasTargets(YamlNode.Mapping alertmanager) {
-        for (String sd : SD_CONFIGS) {
-            if (alertmanager.get(sd).map(n -> !n.items().isEmpty()).orElse(false)) {
+        // Any service discovery (dns_sd_configs, kubernetes_sd_configs, docker_sd_configs, ...) counts.
+        for (YamlNode.Entry entry : alertmanager.entries().values()) {
+            if (entry.key().endsWith("_sd_configs") && !entry.value().items().isEmpty()) {
                 return true;
             }
         }

@@ -50,4 +50,19 @@ class AlertmanagerYamlCheckTest {
                         auth_password_file: /run/secrets/smtp
                 """)).isEmpty();
     }
+
+    @Test
+    void environmentPlaceholdersAreNoInlinePassword() throws Exception {
+        assertThat(check("""
+                global:
+                  smtp_auth_password: '${SMTP_PASSWORD}'
+                route:
+                  receiver: email
+                receivers:
+                  - name: email
+                    email_configs:
+                      - to: ops@example.org
+                        auth_password: "$SMTP_PASSWORD"
+                """)).isEmpty();
+    }
 }

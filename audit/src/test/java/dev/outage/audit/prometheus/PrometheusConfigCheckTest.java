@@ -70,6 +70,22 @@ class PrometheusConfigCheckTest {
     }
 
     @Test
+    void anyServiceDiscoveryKindCountsAsAnAlertmanager() throws Exception {
+        String yaml = "rule_files: [alerts.yml]\nalerting:\n  alertmanagers:\n    - docker_sd_configs:\n"
+                + "        - host: unix:///var/run/docker.sock\n";
+
+        assertThat(check(yaml)).isEmpty();
+    }
+
+    @Test
+    void targetsLeftEmptyUnderAComment() throws Exception {
+        String yaml = "rule_files: [alerts.yml]\nalerting:\n  alertmanagers:\n    - static_configs:\n"
+                + "        - targets:\n          # add your Alertmanager here\n";
+
+        assertThat(check(yaml)).extracting(Finding::ruleId).containsExactly("prometheus-rules-without-alertmanager");
+    }
+
+    @Test
     void grafanaPathPrefixIsNotAReceiver() throws Exception {
         String yaml =
                 "rule_files: [alerts.yml]\nalerting:\n  alertmanagers:\n    - path_prefix: /api/alertmanager/grafana\n"
