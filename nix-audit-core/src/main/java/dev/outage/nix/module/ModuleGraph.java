@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The modules of a tree and the platform each is used on, with the reason.
@@ -25,8 +26,13 @@ import java.util.Optional;
  * {@code home-manager.users.<name>} and {@code home-manager.sharedModules} home-manager; every
  * module inherits the platform of the module that imports it. A module reached from nowhere gets
  * a platform from options only one platform has ({@code homebrew}, {@code system.defaults},
- * {@code launchd.*}, {@code services.nix-daemon} for nix-darwin; {@code systemd}, {@code boot},
- * {@code fileSystems} for NixOS; {@code home.*} for home-manager), or none.
+ * {@code launchd.*}, {@code services.nix-daemon} for nix-darwin; {@code systemd} (not
+ * {@code systemd.user}), {@code boot}, {@code fileSystems}, {@code hardware},
+ * {@code services.xserver}, {@code networking.firewall}, {@code users.users.<name>.isNormalUser}
+ * and similar for NixOS; {@code home.*} for home-manager). A module still without a platform
+ * belongs to the tree's only platform when every configuration the tree builds is for NixOS (or
+ * every one for home-manager) and no file of the tree is used on or looks like nix-darwin;
+ * otherwise it has none.
  *
  * <pre>{@code
  * ModuleGraph graph = ModuleGraph.build(Map.of("flake.nix", flakeParse, "darwin.nix", darwinParse));
@@ -51,9 +57,40 @@ public final class ModuleGraph {
             "nixosConfigurations", Platform.NIXOS,
             "homeConfigurations", Platform.HOME_MANAGER);
 
+    /** First names of options that only NixOS has (nix-darwin and home-manager have none of them). */
+    private static final Set<String> NIXOS_TOP_LEVEL = Set.of(
+            "boot",
+            "fileSystems",
+            "swapDevices",
+            "hardware",
+            "virtualisation",
+            "powerManagement",
+            "zramSwap",
+            "sound",
+            "console");
+    /** Second names under a shared first name that only NixOS has. */
+    private static final Map<String, Set<String>> NIXOS_SECOND_LEVEL = Map.of(
+            "services",
+                    Set.of(
+                            "xserver",
+                            "pipewire",
+                            "printing",
+                            "udev",
+                            "flatpak",
+                            "getty",
+                            "logind",
+                            "journald",
+                            "displayManager",
+                            "desktopManager",
+                            "resolved",
+                            "fstrim"),
+            "networking", Set.of("firewall", "networkmanager", "useDHCP", "interfaces", "nftables", "wireless"),
+            "security", Set.of("polkit", "rtkit", "apparmor"));
+
     private final Map<String, NixModule> fileModules = new LinkedHashMap<>();
     private final Map<Expr, NixModule> inlineModules = new IdentityHashMap<>();
     private final Map<NixModule, Map<Platform, String>> platforms = new IdentityHashMap<>();
+    private PlatformAssignment treeFallback;
 
     private ModuleGraph() {}
 
@@ -70,12 +107,16 @@ public final class ModuleGraph {
                 .toList();
         analysed.forEach(module -> graph.fileModules.put(module.file(), module));
         Deque<Visit> queue = new ArrayDeque<>();
+        Map<Platform, String> built = new LinkedHashMap<>();
         for (NixModule module : List.copyOf(graph.fileModules.values())) {
-            for (ModuleReference root : RootFinder.roots(module.file(), module.parse())) {
+            RootFinder finder = RootFinder.find(module.file(), module.parse());
+            for (ModuleReference root : finder.roots) {
                 queue.add(new Visit(module, root, root.platform(), root.reason()));
             }
+            finder.built.forEach(built::putIfAbsent);
         }
         graph.propagate(queue);
+        graph.treeFallback = graph.onlyPlatformOfTree(built);
         return graph;
     }
 
@@ -112,9 +153,34 @@ public final class ModuleGraph {
                 return new PlatformAssignment(platform, all.get(platform));
             }
         }
+        if (treeFallback != null) {
+            return treeFallback;
+        }
         return new PlatformAssignment(
                 Platform.UNKNOWN,
                 all.getOrDefault(Platform.UNKNOWN, PlatformAssignment.unknown().reason()));
+    }
+
+    /**
+     * Returns the one platform every configuration of the tree is built for, when there are such
+     * configurations, all for NixOS or all for home-manager, and no file of the tree is used on or
+     * looks like nix-darwin; null otherwise. Modules reached from nowhere (imported by a helper the
+     * graph cannot follow) then belong to that platform.
+     */
+    private PlatformAssignment onlyPlatformOfTree(Map<Platform, String> built) {
+        if (built.size() != 1 || built.containsKey(Platform.DARWIN)) {
+            return null;
+        }
+        Platform only = built.keySet().iterator().next();
+        for (NixModule module : fileModules.values()) {
+            if (platformsOf(module).containsKey(Platform.DARWIN)) {
+                return null;
+            }
+        }
+        return new PlatformAssignment(
+                only,
+                "the tree builds only " + (only == Platform.NIXOS ? "NixOS" : "home-manager") + " configurations ("
+                        + built.get(only) + ") and no file in it uses nix-darwin");
     }
 
     private void propagate(Deque<Visit> queue) {
@@ -173,10 +239,11 @@ public final class ModuleGraph {
         }
         for (OptionDefinition definition : module.definitions()) {
             String first = definition.name(0).orElse("");
-            if (first.equals("systemd") || first.equals("boot") || first.equals("fileSystems")) {
+            Optional<String> nixos = nixosOnly(definition);
+            if (nixos.isPresent()) {
                 return new PlatformAssignment(
                         Platform.NIXOS,
-                        "defines the NixOS option " + first + " at " + module.file() + ":"
+                        "defines the NixOS option " + nixos.get() + " at " + module.file() + ":"
                                 + definition.rangeOf(0).position());
             }
             if (first.equals("home")) {
@@ -187,6 +254,33 @@ public final class ModuleGraph {
             }
         }
         return PlatformAssignment.unknown();
+    }
+
+    /**
+     * Names the NixOS option {@code definition} sets when neither nix-darwin nor home-manager has
+     * it. {@code systemd.user} is left out: home-manager has it too.
+     */
+    private static Optional<String> nixosOnly(OptionDefinition definition) {
+        String first = definition.name(0).orElse("");
+        if (first.equals("systemd")) {
+            return definition.name(1).filter(second -> !second.equals("user")).map(second -> "systemd");
+        }
+        if (NIXOS_TOP_LEVEL.contains(first)) {
+            return Optional.of(first);
+        }
+        String second = definition.name(1).orElse("");
+        if (NIXOS_SECOND_LEVEL.getOrDefault(first, Set.of()).contains(second)) {
+            return Optional.of(first + "." + second);
+        }
+        if (first.equals("users") && second.equals("users")) {
+            Optional<String> fourth = definition.name(3);
+            if (fourth.filter(name ->
+                            name.equals("isNormalUser") || name.equals("isSystemUser") || name.equals("extraGroups"))
+                    .isPresent()) {
+                return Optional.of("users.users.<name>." + fourth.get());
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> darwinOnly(OptionDefinition definition) {
@@ -219,16 +313,19 @@ public final class ModuleGraph {
     private static final class RootFinder {
         private final String file;
         private final List<ModuleReference> roots = new ArrayList<>();
+        /** Each platform a configuration is built for in this file, with where, even when its modules cannot be read. */
+        private final Map<Platform, String> built = new LinkedHashMap<>();
+
         private final Map<String, Expr> scope = new HashMap<>();
 
         private RootFinder(String file) {
             this.file = file;
         }
 
-        static List<ModuleReference> roots(String file, ParseResult parse) {
+        static RootFinder find(String file, ParseResult parse) {
             RootFinder finder = new RootFinder(file);
             finder.walk(parse.root(), Platform.UNKNOWN, "", 0);
-            return finder.roots;
+            return finder;
         }
 
         private void walk(Expr expr, Platform context, String where, int depth) {
@@ -246,6 +343,12 @@ public final class ModuleGraph {
             } else if (expr instanceof Expr.Apply apply) {
                 ModuleAnalyzer.Call call = ModuleAnalyzer.call(apply);
                 Platform builder = call.name().map(BUILDERS::get).orElse(null);
+                if (builder != null) {
+                    built.putIfAbsent(
+                            builder,
+                            call.name().get() + " at " + file + ":"
+                                    + apply.range().position());
+                }
                 Platform inner = builder != null ? builder : context;
                 String innerWhere =
                         builder != null && where.isEmpty() ? call.name().get() : where;
@@ -304,6 +407,10 @@ public final class ModuleGraph {
                 for (int i = 0; i < names.size(); i++) {
                     if (names.get(i) instanceof AttrName.Static name && OUTPUTS.containsKey(name.name())) {
                         inner = OUTPUTS.get(name.name());
+                        built.putIfAbsent(
+                                inner,
+                                name.name() + " at " + file + ":"
+                                        + attribute.range().position());
                         innerWhere = name.name()
                                 + (i + 1 < names.size() && names.get(i + 1) instanceof AttrName.Static host
                                         ? "." + host.name()

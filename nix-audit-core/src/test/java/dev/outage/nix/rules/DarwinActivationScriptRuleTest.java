@@ -176,6 +176,73 @@ class DarwinActivationScriptRuleTest {
         });
     }
 
+    /** Shapes of NixOS-only modules seen in public configuration repositories, reduced. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            desktop service    | { services.xserver.enable = true; system.activationScripts.setup.text = "x"; }
+            firewall           | { networking.firewall.allowedTCPPorts = [ 22 ]; system.activationScripts.setup = "x"; }
+            normal user        | { users.users.ann = { isNormalUser = true; }; system.activationScripts.setup.text = "x"; }
+            hardware           | { lib, ... }: { hardware.bluetooth.enable = true; system.activationScripts.setup = lib.mkAfter "x"; }
+            flatpak            | { services.flatpak.enable = true; system.activationScripts.setup.text = "x"; }
+            """)
+    void unreachedModuleWithNixosOnlyOptionsIsNixos(String shape, String module) {
+        List<Finding> findings =
+                new NixAuditFixture().file("shared.nix", module).findings();
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void homeManagerSystemdUserUnitsDoNotMakeAModuleNixos() {
+        List<Finding> findings = new NixAuditFixture()
+                .file("shared.nix", "{ systemd.user.services.x = { }; system.activationScripts.foo.text = \"x\"; }")
+                .findings(RULE);
+
+        assertThat(findings)
+                .singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+    }
+
+    @Test
+    void unreachedModuleOfATreeThatBuildsOnlyNixosIsNixos() {
+        List<Finding> findings = new NixAuditFixture()
+                .file("flake.nix", NixAuditFixture.NIXOS_FLAKE)
+                .file("module.nix", "{ imports = map (f: ./parts + \"/${f}\") [ \"a.nix\" ]; }")
+                .file("parts/a.nix", "{ system.activationScripts.seed = { deps = [ \"users\" ]; text = \"x\"; }; }")
+                .findings();
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void nixosConfigurationsBuiltByAHelperWithComputedPathsStillMakeTheTreeNixos() {
+        List<Finding> findings = new NixAuditFixture()
+                .file("flake.nix", """
+                        { outputs = { nixpkgs, ... }: let
+                            mk = host: nixpkgs.lib.nixosSystem { modules = [ ./hosts/${host} ]; };
+                          in { nixosConfigurations = nixpkgs.lib.genAttrs [ "box" ] mk; }; }
+                        """)
+                .file("hosts/box/default.nix", "{ system.activationScripts.seed.text = \"x\"; }")
+                .findings();
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void unreachedModuleStaysUnknownWhenTheTreeAlsoUsesDarwin() {
+        List<Finding> findings = new NixAuditFixture()
+                .file("flake.nix", NixAuditFixture.NIXOS_FLAKE)
+                .file("module.nix", "{ }")
+                .file("mac.nix", "{ homebrew.enable = true; }")
+                .file("parts/a.nix", "{ system.activationScripts.seed.text = \"x\"; }")
+                .findings(RULE);
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.location().file()).isEqualTo("parts/a.nix");
+        });
+    }
+
     @Test
     void platformOverrideWins() {
         NixAuditFixture fixture =
