@@ -16,7 +16,8 @@ import java.util.Optional;
  * whether the base interpreter's site-packages (and with them the user site) are visible.
  *
  * @param home the directory of the base interpreter ({@code home = ...}), or null when absent
- * @param version the base Python's full version ({@code version} or {@code version_info}), or null
+ * @param version the base Python's full version ({@code version}, else {@code
+ *     version_info} as Python spells it: {@code 3.8.10.final.0} is {@code 3.8.10}), or null
  * @param includeSystemSitePackages whether {@code include-system-site-packages} is {@code true}
  * @param entries every key and value as written, keys in lower case
  */
@@ -54,9 +55,29 @@ public record PyvenvConfig(
                         line.substring(eq + 1).strip());
             }
         }
-        String version = entries.getOrDefault("version", entries.get("version_info"));
+        String version =
+                entries.containsKey("version") ? entries.get("version") : versionFromInfo(entries.get("version_info"));
         boolean system = "true".equalsIgnoreCase(entries.getOrDefault("include-system-site-packages", "false"));
         return new PyvenvConfig(entries.get("home"), version, system, entries);
+    }
+
+    // virtualenv writes sys.version_info joined with dots ("3.8.10.final.0"); Python spells that 3.8.10.
+    private static String versionFromInfo(String info) {
+        if (info == null) {
+            return null;
+        }
+        String[] parts = info.split("\\.");
+        if (parts.length != 5) {
+            return info;
+        }
+        String release = parts[0] + "." + parts[1] + "." + parts[2];
+        return switch (parts[3]) {
+            case "final" -> release;
+            case "alpha" -> release + "a" + parts[4];
+            case "beta" -> release + "b" + parts[4];
+            case "candidate" -> release + "rc" + parts[4];
+            default -> info;
+        };
     }
 
     /** Returns the major.minor version ({@code 3.11}), when the version is known. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +39,7 @@ import java.util.Set;
  *
  * <p>Limitations: the marker environment is the machine the JVM runs on, so a venv inspected from
  * another machine (a mounted disk) is judged for this one; versions that are not PEP 440 are never
- * reported as conflicting; {@code .pth} files and {@code PYTHONPATH} entries are not followed; egg
+ * reported as conflicting; {@code PYTHONPATH} entries are not followed ({@code .pth} files are); egg
  * installs are read from {@code *.egg-info} only (no {@code .egg} archives); the base
  * interpreter's site-packages are found under its prefix ({@code lib/pythonX.Y/site-packages} and
  * Debian's {@code dist-packages}) only.
@@ -175,7 +176,7 @@ public final class VenvInspector {
     }
 
     // site.py (3.x venvs) puts the venv's site-packages first, then the user site, then the base prefix's.
-    private static List<Path> searchPath(PyvenvConfig config, Path site, List<Path> users) {
+    private static List<Path> searchPath(PyvenvConfig config, Path site, List<Path> users) throws IOException {
         Set<Path> path = new LinkedHashSet<>();
         path.add(site);
         if (config.includeSystemSitePackages()) {
@@ -195,7 +196,57 @@ public final class VenvInspector {
                 path.add(prefix.resolve("lib").resolve("python3").resolve("dist-packages"));
             }
         }
-        return new ArrayList<>(path);
+        Set<Path> withPth = new LinkedHashSet<>();
+        for (Path dir : path) {
+            withPth.add(dir);
+            withPth.addAll(pthEntries(dir));
+        }
+        return new ArrayList<>(withPth);
+    }
+
+    /**
+     * Returns the directories the {@code .pth} files of a site directory add to {@code sys.path}, as
+     * {@code site.addsitedir} does: files in name order, lines that are not blank, comments or
+     * {@code import} statements are paths relative to the site directory, added when they exist.
+     * Legacy editable installs ({@code setup.py develop}, {@code easy-install.pth}) and setuptools'
+     * editable installs of {@code src} layouts are found this way, and {@code pip check} sees them.
+     */
+    private static List<Path> pthEntries(Path siteDir) throws IOException {
+        if (!Files.isDirectory(siteDir)) {
+            return List.of();
+        }
+        List<Path> pthFiles = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(siteDir, "*.pth")) {
+            files.forEach(pthFiles::add);
+        }
+        pthFiles.sort(Comparator.comparing(f -> f.getFileName().toString()));
+        List<Path> out = new ArrayList<>();
+        for (Path pth : pthFiles) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(pth, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                continue; // site.py skips a .pth file it cannot read
+            }
+            for (String line : lines) {
+                if (line.startsWith("#")
+                        || line.isBlank()
+                        || line.startsWith("import ")
+                        || line.startsWith("import\t")) {
+                    continue;
+                }
+                Path dir;
+                try {
+                    dir = siteDir.resolve(line.stripTrailing()).toAbsolutePath().normalize();
+                } catch (java.nio.file.InvalidPathException e) {
+                    continue;
+                }
+                if (Files.exists(dir)) {
+                    out.add(dir);
+                }
+            }
+        }
+        return out;
     }
 
     private static void collect(
@@ -271,7 +322,16 @@ public final class VenvInspector {
                 continue;
             }
             java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(record);
-            for (RecordFile.Entry entry : RecordFile.read(record)) {
+            List<RecordFile.Entry> entries = RecordFile.read(record);
+            // pip lists a .pyc a wheel ships with the wheel's hash, compiles over it, and lists it
+            // again without a hash: a path that has a row without a hash is not checked.
+            Set<String> rewritten = new HashSet<>();
+            entries.stream().filter(e -> e.hash().isEmpty()).forEach(e -> rewritten.add(e.path()));
+            Set<String> checked = new HashSet<>();
+            for (RecordFile.Entry entry : entries) {
+                if (rewritten.contains(entry.path()) || !checked.add(entry.path())) {
+                    continue;
+                }
                 Path file = site.resolve(entry.path()).normalize();
                 RecordFile.verify(file, entry, hashAll ? null : written)
                         .ifPresent(reason -> out.add(new VenvProblem.FileModified(dist.canonicalName(), file, reason)));

@@ -24,12 +24,23 @@ public final class Wheels {
      * {@code Requires-Dist} lines; returns its path.
      */
     public static Path write(Path dir, String name, String version, List<String> requiresDist) throws IOException {
+        return write(dir, name, version, requiresDist, Map.of());
+    }
+
+    /**
+     * Writes a wheel as {@link #write(Path, String, String, List)} does, with more files (path in the
+     * wheel to text), each listed in its RECORD with its hash and size; returns its path.
+     */
+    public static Path write(
+            Path dir, String name, String version, List<String> requiresDist, Map<String, String> extraFiles)
+            throws IOException {
         String info = name + "-" + version + ".dist-info";
         StringBuilder metadata =
                 new StringBuilder("Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n");
         requiresDist.forEach(r -> metadata.append("Requires-Dist: ").append(r).append('\n'));
         Map<String, String> files = new LinkedHashMap<>();
         files.put(name + ".py", "VERSION = '" + version + "'\n");
+        files.putAll(extraFiles);
         files.put(info + "/METADATA", metadata.toString());
         files.put(
                 info + "/WHEEL",
