@@ -26,8 +26,8 @@ import java.util.Set;
  * {@code home-manager.users.<name>} and {@code home-manager.sharedModules} home-manager; every
  * module inherits the platform of the module that imports it. A module reached from nowhere gets
  * a platform from options only one platform has ({@code homebrew}, {@code system.defaults},
- * {@code launchd.*}, {@code services.nix-daemon} for nix-darwin; {@code systemd} (not
- * {@code systemd.user}), {@code boot}, {@code fileSystems}, {@code hardware},
+ * {@code launchd.*}, {@code services.nix-daemon} for nix-darwin; {@code systemd},
+ * {@code boot}, {@code fileSystems}, {@code hardware},
  * {@code services.xserver}, {@code networking.firewall}, {@code users.users.<name>.isNormalUser}
  * and similar for NixOS; {@code home.*} for home-manager). A module still without a platform
  * belongs to the tree's only platform when every configuration the tree builds is for NixOS (or
@@ -57,8 +57,9 @@ public final class ModuleGraph {
             "nixosConfigurations", Platform.NIXOS,
             "homeConfigurations", Platform.HOME_MANAGER);
 
-    /** First names of options that only NixOS has (nix-darwin and home-manager have none of them). */
+    /** First names of options that only NixOS has among the platforms (nix-darwin has none of them). */
     private static final Set<String> NIXOS_TOP_LEVEL = Set.of(
+            "systemd",
             "boot",
             "fileSystems",
             "swapDevices",
@@ -257,14 +258,12 @@ public final class ModuleGraph {
     }
 
     /**
-     * Names the NixOS option {@code definition} sets when neither nix-darwin nor home-manager has
-     * it. {@code systemd.user} is left out: home-manager has it too.
+     * Names the NixOS option {@code definition} sets when nix-darwin has no such option. Home-manager
+     * shares a few ({@code systemd.user}), but it has no activation scripts of this kind, so the
+     * nix-darwin rules judge such a module the same either way.
      */
     private static Optional<String> nixosOnly(OptionDefinition definition) {
         String first = definition.name(0).orElse("");
-        if (first.equals("systemd")) {
-            return definition.name(1).filter(second -> !second.equals("user")).map(second -> "systemd");
-        }
         if (NIXOS_TOP_LEVEL.contains(first)) {
             return Optional.of(first);
         }

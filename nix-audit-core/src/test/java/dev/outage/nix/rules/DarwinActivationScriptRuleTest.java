@@ -193,14 +193,19 @@ class DarwinActivationScriptRuleTest {
     }
 
     @Test
-    void homeManagerSystemdUserUnitsDoNotMakeAModuleNixos() {
-        List<Finding> findings = new NixAuditFixture()
-                .file("shared.nix", "{ systemd.user.services.x = { }; system.activationScripts.foo.text = \"x\"; }")
-                .findings(RULE);
+    void nixosModuleWithStringScriptsAndUserUnitsIsNixos() {
+        List<Finding> findings =
+                new NixAuditFixture().file("activation.nix", """
+                        { config, lib, ... }: {
+                          config = {
+                            system.activationScripts.tmpdirs = "mkdir -p /var/tmp";
+                            system.activationScripts.envlink = if config.x then "ln -s a b" else "rm -f b";
+                            systemd.user.services.on-activation.script = "true";
+                          };
+                        }
+                        """).findings();
 
-        assertThat(findings)
-                .singleElement()
-                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+        assertThat(findings).isEmpty();
     }
 
     @Test
