@@ -23,8 +23,10 @@ import java.util.Set;
  * <p>Platforms flow from where configurations are built: {@code darwinSystem}/
  * {@code darwinConfigurations} modules are nix-darwin, {@code nixosSystem}/
  * {@code nixosConfigurations} NixOS, {@code homeManagerConfiguration}/{@code homeConfigurations},
- * {@code home-manager.users.<name>} and {@code home-manager.sharedModules} home-manager; every
- * module inherits the platform of the module that imports it. A module reached from nowhere gets
+ * {@code home-manager.users.<name>} and {@code home-manager.sharedModules} home-manager; modules a
+ * flake exports as {@code darwinModules}, {@code nixosModules} or {@code homeManagerModules}/
+ * {@code homeModules} are used on that platform; every module inherits the platform of the module
+ * that imports it. A module reached from nowhere gets
  * a platform from options only one platform has ({@code homebrew}, {@code system.defaults},
  * {@code launchd.*}, {@code services.nix-daemon} for nix-darwin; {@code systemd},
  * {@code boot}, {@code fileSystems}, {@code hardware},
@@ -56,6 +58,13 @@ public final class ModuleGraph {
             "darwinConfigurations", Platform.DARWIN,
             "nixosConfigurations", Platform.NIXOS,
             "homeConfigurations", Platform.HOME_MANAGER);
+
+    /** Flake outputs that export modules for one platform. */
+    private static final Map<String, Platform> EXPORTS = Map.of(
+            "darwinModules", Platform.DARWIN,
+            "nixosModules", Platform.NIXOS,
+            "homeManagerModules", Platform.HOME_MANAGER,
+            "homeModules", Platform.HOME_MANAGER);
 
     /** First names of options that only NixOS has among the platforms (nix-darwin has none of them). */
     private static final Set<String> NIXOS_TOP_LEVEL = Set.of(
@@ -395,6 +404,47 @@ public final class ModuleGraph {
             }
         }
 
+        /**
+         * Records the modules a flake exports for a platform ({@code darwinModules.x = ./x.nix},
+         * {@code nixosModules = { a = import ./a.nix; }}) as used on that platform; returns whether
+         * {@code attribute} was such an export.
+         */
+        private boolean exports(Binding.Attribute attribute, List<AttrName> names) {
+            for (int i = 0; i < names.size(); i++) {
+                if (!(names.get(i) instanceof AttrName.Static name) || !EXPORTS.containsKey(name.name())) {
+                    continue;
+                }
+                Platform platform = EXPORTS.get(name.name());
+                Expr value = resolve(attribute.value());
+                if (i == names.size() - 1 && value instanceof Expr.AttrSet set) {
+                    for (Binding each : set.bindings()) {
+                        if (each instanceof Binding.Attribute module) {
+                            export(
+                                    platform,
+                                    name.name() + "." + module.path().dotted().orElse("<dynamic>"),
+                                    module.value());
+                        }
+                    }
+                } else {
+                    export(
+                            platform,
+                            name.name()
+                                    + (i + 1 < names.size() && names.get(i + 1) instanceof AttrName.Static key
+                                            ? "." + key.name()
+                                            : ""),
+                            attribute.value());
+                }
+                return true;
+            }
+            return false;
+        }
+
+        private void export(Platform platform, String where, Expr module) {
+            String reason = "exported as " + where + " at " + file + ":"
+                    + module.range().position();
+            ModuleReferences.of(file, module, platform, reason, scope).ifPresent(roots::add);
+        }
+
         private void bindings(List<Binding> bindings, Platform context, String where, int depth) {
             for (Binding binding : bindings) {
                 if (!(binding instanceof Binding.Attribute attribute)) {
@@ -415,6 +465,9 @@ public final class ModuleGraph {
                                         ? "." + host.name()
                                         : "");
                     }
+                }
+                if (exports(attribute, names)) {
+                    continue;
                 }
                 AttrName last = names.get(names.size() - 1);
                 if (inner != Platform.UNKNOWN

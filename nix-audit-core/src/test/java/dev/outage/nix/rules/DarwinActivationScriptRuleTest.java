@@ -234,6 +234,26 @@ class DarwinActivationScriptRuleTest {
     }
 
     @Test
+    void modulesAFlakeExportsGetThePlatformOfTheExport() {
+        List<Finding> findings = new NixAuditFixture()
+                .file("flake.nix", """
+                        { outputs = { self, ... }: {
+                            darwinModules.default = ./mac.nix;
+                            nixosModules = { seed = import ./seed.nix; inline = { system.activationScripts.b.text = "x"; }; };
+                          }; }
+                        """)
+                .file("mac.nix", "{ system.activationScripts.warmCache.text = \"x\"; }")
+                .file("seed.nix", "{ system.activationScripts.seed.text = \"x\"; }")
+                .findings(RULE);
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.location().file()).isEqualTo("mac.nix");
+            assertThat(f.hint()).contains("exported as darwinModules.default at flake.nix:2:");
+        });
+    }
+
+    @Test
     void unreachedModuleStaysUnknownWhenTheTreeAlsoUsesDarwin() {
         List<Finding> findings = new NixAuditFixture()
                 .file("flake.nix", NixAuditFixture.NIXOS_FLAKE)
