@@ -141,7 +141,9 @@ public final class VenvImportProbe implements Probe {
     }
 
     private Map<String, ModuleImport> run(Path python, boolean isolated, ResultBuilder result) throws ProbeEnded {
-        List<String> command = new ArrayList<>(List.of(python.toString()));
+        // absolute, since the process starts in another directory; symlinks stay, as the venv
+        // is found from the interpreter's own path
+        List<String> command = new ArrayList<>(List.of(python.toAbsolutePath().toString()));
         if (isolated) {
             command.add("-I");
         }
