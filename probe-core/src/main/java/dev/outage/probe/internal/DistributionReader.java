@@ -84,7 +84,12 @@ public final class DistributionReader {
         }
         List<Requirement> requires = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        List<String> lines = egg ? eggRequires(info) : headers.getOrDefault("requires-dist", List.of());
+        // importlib.metadata (and so pip check) reads Requires-Dist of PKG-INFO/METADATA first and
+        // setuptools' requires.txt only when there is none
+        List<String> lines = headers.getOrDefault("requires-dist", List.of());
+        if (lines.isEmpty() && egg) {
+            lines = eggRequires(info);
+        }
         for (String line : lines) {
             try {
                 requires.add(Requirement.parse(line));

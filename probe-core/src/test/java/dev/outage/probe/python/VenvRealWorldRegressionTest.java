@@ -2,7 +2,9 @@ package dev.outage.probe.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outage.probe.ProbeResult;
 import dev.outage.probe.ProbeRules;
+import dev.outage.probe.ProbeStatus;
 import dev.outage.probe.testing.PythonVenvs;
 import dev.outage.probe.testing.Wheels;
 import java.io.IOException;
@@ -168,5 +170,48 @@ class VenvRealWorldRegressionTest {
         assertThat(inspection.problems())
                 .extracting(VenvProblem::message)
                 .containsExactly("app 1.0 requires exact-backport, which is not installed.");
+    }
+
+    // `outage probe venv pyenv-a --import ...` from the venv's parent directory could not start
+    // the interpreter: the relative path was resolved in the venv, the process's directory.
+    @Test
+    void theImportProbeStartsTheInterpreterOfAVenvGivenByARelativePath() {
+        Path relative = Path.of("").toAbsolutePath().relativize(base);
+
+        ProbeResult result = VenvImportProbe.builder(relative, List.of("sqlalchemy", "greenlet"))
+                .mode(VenvImportProbe.Mode.BOTH)
+                .build()
+                .probe();
+
+        assertThat(relative.isAbsolute()).isFalse();
+        assertThat(result.status()).as(result.toString()).isEqualTo(ProbeStatus.PASSED);
+    }
+
+    // Newer setuptools write Requires-Dist into an egg-info's PKG-INFO as well as requires.txt;
+    // importlib.metadata, and so pip check, reads PKG-INFO's and falls back to requires.txt.
+    @Test
+    void anEggInfoWithRequiresDistInPkgInfoIsCheckedLikePipCheck() throws IOException {
+        Path venv = PythonVenvs.copy(base, work.resolve("egg-requires-dist"));
+        Path site = PythonVenvs.sitePackages(venv);
+        Path withHeaders = Files.createDirectories(site.resolve("with_headers-1.0-py3.11.egg-info"));
+        Files.writeString(
+                withHeaders.resolve("PKG-INFO"),
+                "Metadata-Version: 2.1\nName: with-headers\nVersion: 1.0\nRequires-Dist: from-pkg-info\n");
+        Files.writeString(withHeaders.resolve("requires.txt"), "from-requires-txt\n");
+        Path without = Files.createDirectories(site.resolve("without_headers-1.0-py3.11.egg-info"));
+        Files.writeString(without.resolve("PKG-INFO"), "Metadata-Version: 1.0\nName: without-headers\nVersion: 1.0\n");
+        Files.writeString(without.resolve("requires.txt"), "only-in-requires-txt\n");
+
+        VenvInspection inspection =
+                VenvInspector.forVenv(venv).withUserSites(List.of()).inspect();
+        PythonVenvs.Run pip = PythonVenvs.pipCheck(venv, work.resolve("no-user"));
+
+        List<String> expected = List.of(
+                "with-headers 1.0 requires from-pkg-info, which is not installed.",
+                "without-headers 1.0 requires only-in-requires-txt, which is not installed.");
+        assertThat(pip.stdout().lines().filter(l -> !l.isBlank())).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(inspection.pipCheckProblems())
+                .extracting(VenvProblem::message)
+                .containsExactlyInAnyOrderElementsOf(expected);
     }
 }
