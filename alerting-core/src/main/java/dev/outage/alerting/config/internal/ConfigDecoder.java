@@ -134,15 +134,44 @@ public final class ConfigDecoder {
         return new ConfigDecoder(file, syntax, baseDirectory).decode(text);
     }
 
+    /**
+     * Returns the error for text that the YAML reader refused, in Go's words. One case is valid YAML
+     * that the reader cannot represent: a mapping used as a key, which is what an unquoted Go
+     * template such as {@code text: {{ .CommonAnnotations.summary }}} is. Go reads it and then fails
+     * to put a mapping into the string field, so that is what is reported, at the template.
+     */
+    private ConfigError syntaxError(String text, YamlSyntaxException e) {
+        if (e.getMessage().startsWith("Expected a property name")) {
+            List<String> lines = text.lines().toList();
+            String line = e.line() <= lines.size() ? lines.get(e.line() - 1) : "";
+            int template = line.lastIndexOf("{{", Math.max(0, e.column() - 1));
+            int end = template < 0 ? -1 : line.indexOf("}}", template);
+            if (end >= 0) {
+                String rest = line.substring(end + 2).strip();
+                if (rest.isEmpty() || rest.startsWith("#")) {
+                    return new ConfigError(
+                            file, new SourcePosition(e.line(), template + 1, ""), "cannot unmarshal !!map into string");
+                }
+                // Text after the closing braces ("{{ .ExternalURL }}/x"): Go's parser stops there.
+                return new ConfigError(
+                        file,
+                        new SourcePosition(e.line(), end + 3, ""),
+                        "yaml: line " + Math.max(1, e.line() - 1) + ": did not find expected key");
+            }
+        }
+        int problemLine = GoYamlErrors.problemLine(e.getMessage(), e.line());
+        return new ConfigError(
+                file,
+                new SourcePosition(problemLine, GoYamlErrors.problemColumn(e.getMessage(), e.column()), ""),
+                GoYamlErrors.message(e.getMessage(), problemLine));
+    }
+
     private ConfigLoadResult decode(String text) {
         YamlNode root;
         try {
             root = YamlReader.read(text);
         } catch (YamlSyntaxException e) {
-            return new ConfigLoadResult.Rejected(List.of(new ConfigError(
-                    file,
-                    new SourcePosition(e.line(), e.column(), ""),
-                    "yaml: line " + e.line() + ": " + e.getMessage())));
+            return new ConfigLoadResult.Rejected(List.of(syntaxError(text, e)));
         }
         Document doc = document(root);
         if (problems.hasErrors()) {
