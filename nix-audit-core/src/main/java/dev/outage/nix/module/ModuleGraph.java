@@ -307,7 +307,13 @@ public final class ModuleGraph {
         if (definition.startsWith("services", "nix-daemon")) {
             return Optional.of("services.nix-daemon");
         }
-        for (String phase : List.of("preActivation", "extraActivation", "postActivation", "postUserActivation")) {
+        for (String phase : List.of(
+                "preActivation",
+                "extraActivation",
+                "postActivation",
+                "preUserActivation",
+                "extraUserActivation",
+                "postUserActivation")) {
             if (definition.startsWith("system", "activationScripts", phase)) {
                 return Optional.of("system.activationScripts." + phase);
             }

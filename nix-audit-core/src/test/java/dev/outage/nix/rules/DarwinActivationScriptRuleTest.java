@@ -269,6 +269,22 @@ class DarwinActivationScriptRuleTest {
     }
 
     @Test
+    void unreachedModuleSettingAnOldDarwinUserHookIsDarwin() {
+        List<Finding> findings = new NixAuditFixture().file("term.nix", """
+                        { config, lib, ... }: {
+                          options.my.term.enable = lib.mkEnableOption "term";
+                          config.system.activationScripts.extraUserActivation.text =
+                            if config.my.term.enable then "ln -sf /etc/term.conf ~/.term.conf" else "";
+                        }
+                        """).findings(RULE);
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).contains("extraUserActivation was removed from nix-darwin");
+        });
+    }
+
+    @Test
     void platformOverrideWins() {
         NixAuditFixture fixture =
                 new NixAuditFixture().file("shared.nix", "{ system.activationScripts.foo.text = \"x\"; }");
