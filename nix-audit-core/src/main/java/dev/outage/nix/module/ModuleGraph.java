@@ -28,7 +28,7 @@ import java.util.Set;
  * {@code homeModules} are used on that platform; every module inherits the platform of the module
  * that imports it. A module reached from nowhere gets
  * a platform from options only one platform has ({@code homebrew}, {@code system.defaults},
- * {@code launchd.*}, {@code services.nix-daemon} for nix-darwin; {@code systemd},
+ * {@code launchd.daemons}/{@code launchd.user}, {@code services.nix-daemon} for nix-darwin; {@code systemd},
  * {@code boot}, {@code fileSystems}, {@code hardware},
  * {@code services.xserver}, {@code networking.firewall}, {@code users.users.<name>.isNormalUser}
  * and similar for NixOS; {@code home.*} for home-manager). A module still without a platform
@@ -301,7 +301,8 @@ public final class ModuleGraph {
         if (definition.startsWith("system", "primaryUser")) {
             return Optional.of("system.primaryUser");
         }
-        if (definition.startsWith("launchd")) {
+        if (definition.startsWith("launchd") && !definition.startsWith("launchd", "agents")) {
+            // home-manager has launchd.agents too; daemons and user.agents are nix-darwin's alone
             return Optional.of("launchd");
         }
         if (definition.startsWith("services", "nix-daemon")) {

@@ -285,6 +285,19 @@ class DarwinActivationScriptRuleTest {
     }
 
     @Test
+    void launchdAgentsAloneDoNotMakeAHomeManagerModuleDarwin() {
+        List<Finding> findings = new NixAuditFixture().file("mac-home.nix", """
+                        { config, lib, ... }: {
+                          home.packages = [ ];
+                          launchd.agents.wake = { enable = true; config.RunAtLoad = true; };
+                          system.activationScripts.notHere.text = "x";
+                        }
+                        """).findings(RULE);
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
     void platformOverrideWins() {
         NixAuditFixture fixture =
                 new NixAuditFixture().file("shared.nix", "{ system.activationScripts.foo.text = \"x\"; }");
