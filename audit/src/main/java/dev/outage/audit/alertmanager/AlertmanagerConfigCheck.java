@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Loads an {@code alertmanager.yml} as Alertmanager 0.25 would and reports
@@ -33,6 +34,8 @@ public final class AlertmanagerConfigCheck {
 
     /** Always-firing alerts meant for a dead man's switch (kube-prometheus, older prometheus-operator). */
     private static final Set<String> HEARTBEAT_ALERTS = Set.of("Watchdog", "DeadMansSwitch");
+
+    private static final Pattern LITERAL_ALTERNATION = Pattern.compile("[A-Za-z0-9_]+(\\|[A-Za-z0-9_]+)*");
 
     /** Alerts that exist only as inhibition sources (kube-prometheus routes them to a null receiver). */
     private static final Set<String> INHIBITOR_ALERTS = Set.of("InfoInhibitor");
@@ -73,8 +76,8 @@ public final class AlertmanagerConfigCheck {
             if (receiver.isEmpty() || receiver.get().hasIntegrations()) {
                 continue;
             }
-            Optional<String> alertname = selectedAlertname(route);
-            if (alertname.filter(INHIBITOR_ALERTS::contains).isPresent()) {
+            Set<String> alertnames = selectedAlertnames(route);
+            if (!alertnames.isEmpty() && INHIBITOR_ALERTS.containsAll(alertnames)) {
                 // An alert that exists only to inhibit others is meant to notify nobody.
                 continue;
             }
@@ -82,7 +85,10 @@ public final class AlertmanagerConfigCheck {
             if (!seen.add(position.line() + ":" + position.column())) {
                 continue;
             }
-            Optional<String> heartbeat = alertname.filter(HEARTBEAT_ALERTS::contains);
+            Optional<String> heartbeat = alertnames.stream()
+                    .filter(HEARTBEAT_ALERTS::contains)
+                    .sorted()
+                    .findFirst();
             String message;
             String hint;
             if (heartbeat.isPresent()) {
@@ -108,12 +114,25 @@ public final class AlertmanagerConfigCheck {
         return findings;
     }
 
-    /** Returns the alert name a route selects with an {@code alertname} equality matcher, if any. */
-    private static Optional<String> selectedAlertname(Route route) {
-        return route.matchers().stream()
-                .filter(m -> m.name().equals("alertname") && m.type() == MatcherType.EQUAL)
-                .map(Matcher::value)
-                .findFirst();
+    /**
+     * Returns the alert names a route selects with an {@code alertname} matcher: the value of an
+     * equality, or the names of a regex that is a plain alternation such as
+     * {@code Watchdog|InfoInhibitor}; empty when the route does not select by name that way.
+     */
+    private static Set<String> selectedAlertnames(Route route) {
+        for (Matcher m : route.matchers()) {
+            if (!m.name().equals("alertname")) {
+                continue;
+            }
+            if (m.type() == MatcherType.EQUAL) {
+                return Set.of(m.value());
+            }
+            if (m.type() == MatcherType.REGEX
+                    && LITERAL_ALTERNATION.matcher(m.value()).matches()) {
+                return Set.of(m.value().split("\\|"));
+            }
+        }
+        return Set.of();
     }
 
     private static Location at(String relativePath, SourcePosition position) {

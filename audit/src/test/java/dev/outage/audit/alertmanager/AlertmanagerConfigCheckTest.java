@@ -60,6 +60,27 @@ class AlertmanagerConfigCheckTest {
     }
 
     @Test
+    void heartbeatSelectedByAnAlternationIsRecognised() throws Exception {
+        List<Finding> findings = check("""
+                route:
+                  receiver: team
+                  routes:
+                    - matchers: [alertname =~ "Watchdog|InfoInhibitor"]
+                      receiver: blackhole
+                receivers:
+                  - name: blackhole
+                  - name: team
+                    webhook_configs:
+                      - url: http://127.0.0.1:5001/
+                """);
+
+        assertThat(findings)
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .startsWith("the Watchdog heartbeat alert goes to receiver 'blackhole'"));
+    }
+
+    @Test
     void silentRootReceiverSaysItCatchesEveryUnmatchedAlert() throws Exception {
         List<Finding> findings = check("""
                 route:
