@@ -55,6 +55,13 @@ class WorkspaceAuditTest {
     }
 
     @Test
+    void recognisesAConfigWhoseFirstKeyFollowsAByteOrderMark() throws Exception {
+        write("prometheus.yml", "\uFEFFrule_files: [missing.yml]\n");
+
+        assertThat(ruleIds()).containsExactly("prometheus-rules-without-alertmanager");
+    }
+
+    @Test
     void recognisesPrometheusAndAlertmanagerConfigsByContent() throws Exception {
         write("ops/scrape.yaml", "rule_files: [a.yml]\nscrape_configs: []\n");
         write("ops/am-main.yml", "route:\n  receiver: x\nreceivers:\n  - name: x\n");

@@ -116,7 +116,9 @@ public final class WorkspaceWalker {
     }
 
     /** Returns the kind of a YAML file from its top-level keys, or empty when it is neither config. */
-    static Optional<FileKind> kindByContent(String text) {
+    static Optional<FileKind> kindByContent(String content) {
+        // Editors on Windows often start a UTF-8 file with a byte order mark; it hides a first key.
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
         if (ROUTE_KEY.matcher(text).find() && RECEIVERS_KEY.matcher(text).find()) {
             return Optional.of(FileKind.ALERTMANAGER);
         }
