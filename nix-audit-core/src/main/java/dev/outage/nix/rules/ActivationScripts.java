@@ -71,6 +71,63 @@ final class ActivationScripts {
         SourceRange range() {
             return name.range();
         }
+
+        /**
+         * Returns whether every definition of this name sits under a condition that is false on
+         * macOS ({@code mkIf pkgs.stdenv.isLinux}, the {@code else} of {@code if stdenv.isDarwin},
+         * {@code !isDarwin}, or such a test joined by {@code &&}), so nix-darwin never sees it.
+         */
+        boolean excludesDarwin() {
+            return !definitions.isEmpty()
+                    && definitions.stream()
+                            .allMatch(d -> d.conditions().stream().anyMatch(ActivationScripts::falseOnDarwin));
+        }
+    }
+
+    private static final Pattern LINUX_TEST = Pattern.compile("(?:[A-Za-z_][A-Za-z0-9_'-]*\\.)*isLinux");
+    private static final Pattern NOT_DARWIN_TEST = Pattern.compile("!\\s*(?:[A-Za-z_][A-Za-z0-9_'-]*\\.)*isDarwin");
+
+    /** Returns whether a condition, as written, is false on macOS: a Linux test or a negated Darwin test. */
+    static boolean falseOnDarwin(String condition) {
+        String text = unwrap(condition.strip());
+        if (text.contains("||")) {
+            return false;
+        }
+        for (String term : text.split("&&")) {
+            String t = unwrap(term.strip());
+            if (LINUX_TEST.matcher(t).matches()) {
+                return true;
+            }
+            if (t.startsWith("!")) {
+                String inner = "!" + unwrap(t.substring(1).strip());
+                if (NOT_DARWIN_TEST.matcher(inner).matches()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Removes parentheses that enclose the whole text. */
+    private static String unwrap(String text) {
+        String t = text;
+        while (t.length() >= 2 && t.charAt(0) == '(' && closingOf(t) == t.length() - 1) {
+            t = t.substring(1, t.length() - 1).strip();
+        }
+        return t;
+    }
+
+    private static int closingOf(String text) {
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private ActivationScripts() {}

@@ -15,8 +15,9 @@ import java.util.List;
  * NixOS orders activation scripts by their {@code deps}; nix-darwin's scripts have only
  * {@code enable}, {@code text}, {@code target} and {@code source}, so the definition fails
  * evaluation and the ordering the author relied on does not exist. NixOS and home-manager
- * modules get no finding; a module whose platform is unknown gets a warning. Stateless and
- * thread-safe.
+ * modules get no finding; a module whose platform is unknown gets a warning; a {@code deps}
+ * under a condition that is false on macOS ({@code mkIf pkgs.stdenv.isLinux}) gets none.
+ * Stateless and thread-safe.
  */
 public final class DarwinActivationDepsRule {
 
@@ -29,7 +30,8 @@ public final class DarwinActivationDepsRule {
         for (ActivationScripts.Entry entry : ActivationScripts.of(module)) {
             for (OptionDefinition definition : entry.definitions()) {
                 if (definition.path().size() == 4
-                        && definition.name(3).filter("deps"::equals).isPresent()) {
+                        && definition.name(3).filter("deps"::equals).isPresent()
+                        && definition.conditions().stream().noneMatch(ActivationScripts::falseOnDarwin)) {
                     String option = "system.activationScripts." + entry.display() + ".deps";
                     Finding finding = Rules.DARWIN_ACTIVATION_DEPS_UNSUPPORTED.at(
                             NixLocations.of(module, definition.rangeOf(3)),

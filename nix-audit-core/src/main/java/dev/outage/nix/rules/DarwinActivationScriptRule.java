@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * their own message: evaluation fails on current nix-darwin.
  *
  * <p>Modules on NixOS or home-manager get no finding; a module whose platform is unknown gets a
- * warning. Stateless and thread-safe.
+ * warning. A name defined only under a condition that is false on macOS ({@code mkIf
+ * pkgs.stdenv.isLinux}, the {@code else} of {@code if stdenv.isDarwin}) gets no finding; other
+ * conditions are not evaluated. Stateless and thread-safe.
  */
 public final class DarwinActivationScriptRule {
 
@@ -32,7 +34,9 @@ public final class DarwinActivationScriptRule {
             return findings;
         }
         for (ActivationScripts.Entry entry : ActivationScripts.of(module)) {
-            check(entry, platform, phases).ifPresent(findings::add);
+            if (!entry.excludesDarwin()) {
+                check(entry, platform, phases).ifPresent(findings::add);
+            }
         }
         return findings;
     }

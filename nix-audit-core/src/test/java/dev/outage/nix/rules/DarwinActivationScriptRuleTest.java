@@ -297,6 +297,32 @@ class DarwinActivationScriptRuleTest {
         assertThat(findings).isEmpty();
     }
 
+    /** A module shared by nix-darwin and NixOS hosts that guards its NixOS-only scripts by platform. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            mkIf isLinux          | { pkgs, lib, ... }: { config = lib.mkIf pkgs.stdenv.isLinux { system.activationScripts.seed = { deps = [ "users" ]; text = "x"; }; }; }
+            mkIf host isLinux     | { pkgs, lib, ... }: { config = lib.mkIf (pkgs.stdenv.hostPlatform.isLinux && true) { system.activationScripts.seed.text = "x"; }; }
+            mkIf not isDarwin     | { pkgs, lib, ... }: { system.activationScripts = lib.mkIf (!pkgs.stdenv.isDarwin) { seed.text = "x"; }; }
+            else of isDarwin      | { pkgs, lib, ... }: { system = if pkgs.stdenv.isDarwin then { } else { activationScripts.seed.text = "x"; }; }
+            optionalAttrs isLinux | { pkgs, lib, ... }: lib.optionalAttrs pkgs.stdenv.isLinux { system.activationScripts.seed.text = "x"; }
+            """)
+    void scriptsGuardedAgainstMacosAreNotJudgedForDarwin(String shape, String module) {
+        List<Finding> findings = darwinModule(module).findings();
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void aConditionThatCanHoldOnMacosDoesNotExcuseTheScript() {
+        List<Finding> findings = darwinModule("""
+                { pkgs, lib, config, ... }: {
+                  config = lib.mkIf (config.my.enable || pkgs.stdenv.isLinux) { system.activationScripts.seed.text = "x"; };
+                }
+                """).findings(RULE);
+
+        assertThat(findings).hasSize(1);
+    }
+
     @Test
     void platformOverrideWins() {
         NixAuditFixture fixture =
