@@ -100,11 +100,11 @@ public final class AlertmanagerConfigCheck {
                         + " that pages when the pings stop). If another system already watches the alerting"
                         + " pipeline, suppress this with '# outage: ignore alertmanager-route-to-silent-receiver'.";
             } else {
-                boolean root = route.parent().isEmpty();
-                message = (root
-                                ? "alerts that no child route catches go to receiver '"
-                                : "alerts routed here go to receiver '")
-                        + name + "', which has no notifier: they are dropped without a trace";
+                String which = route.parent().isPresent()
+                        ? "alerts routed here go"
+                        : route.children().isEmpty() ? "every alert goes" : "alerts that no child route catches go";
+                message =
+                        which + " to receiver '" + name + "', which has no notifier: they are dropped without a trace";
                 hint = "Give receiver '" + name + "' an integration (email_configs, webhook_configs, ...), or route"
                         + " these alerts elsewhere. A deliberate null receiver can be suppressed with"
                         + " '# outage: ignore alertmanager-route-to-silent-receiver'.";

@@ -102,6 +102,13 @@ class AlertmanagerConfigCheckTest {
     }
 
     @Test
+    void silentRootReceiverWithoutChildrenDropsEveryAlert() throws Exception {
+        assertThat(check("route:\n  receiver: default\nreceivers:\n  - name: default\n"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("every alert goes to receiver 'default'"));
+    }
+
+    @Test
     void rejectedFileNamesAlertmanagersReasonFirst() throws Exception {
         List<Finding> findings = check("""
                 route:
