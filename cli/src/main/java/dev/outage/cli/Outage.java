@@ -18,12 +18,12 @@ import picocli.CommandLine.Option;
         description = "Finds the faults that make self-hosted service stacks fail silently.",
         subcommands = {
             CommandLine.HelpCommand.class,
-            SendCommand.class,
             AuditCommand.class,
+            SendCommand.class,
             CheckConfigCommand.class,
             RoutesCommand.class,
-            NixCommand.class,
             NotifyCommand.class,
+            NixCommand.class,
             ProbeCommand.class,
             GateCommand.class,
         })
