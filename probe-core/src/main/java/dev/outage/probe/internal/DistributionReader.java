@@ -4,6 +4,7 @@ import dev.outage.probe.python.InstalledDistribution;
 import dev.outage.probe.python.Marker;
 import dev.outage.probe.python.Requirement;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Finds distributions in one directory in the order importlib.metadata finds them (dist-info
@@ -31,10 +34,28 @@ public final class DistributionReader {
     public static Found scan(Path location) throws IOException {
         List<InstalledDistribution> out = new ArrayList<>();
         List<Unreadable> unreadable = new ArrayList<>();
+        if (Files.isRegularFile(location) && isEgg(location)) {
+            // a zipped egg that `setup.py install` put on sys.path through easy-install.pth
+            try {
+                InstalledDistribution dist = readZippedEgg(location);
+                if (dist != null) {
+                    out.add(dist);
+                }
+            } catch (IOException | RuntimeException e) {
+                unreadable.add(new Unreadable(location, String.valueOf(e.getMessage())));
+            }
+            return new Found(out, unreadable);
+        }
         if (!Files.isDirectory(location)) {
             return new Found(out, unreadable);
         }
-        for (Path entry : orderedEntries(location)) {
+        List<Path> entries = orderedEntries(location);
+        Path eggInfo = location.resolve("EGG-INFO");
+        if (isEgg(location) && Files.isDirectory(eggInfo)) {
+            // an egg directory that `setup.py install` put on sys.path through easy-install.pth
+            entries.add(0, eggInfo);
+        }
+        for (Path entry : entries) {
             try {
                 InstalledDistribution dist = read(entry);
                 if (dist != null) {
@@ -71,24 +92,67 @@ public final class DistributionReader {
     }
 
     private static InstalledDistribution read(Path info) throws IOException {
-        boolean egg = info.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".egg-info");
+        String fileName = info.getFileName().toString();
+        boolean egg = fileName.toLowerCase(Locale.ROOT).endsWith(".egg-info") || fileName.equals("EGG-INFO");
         Path metadata = egg ? (Files.isDirectory(info) ? info.resolve("PKG-INFO") : info) : info.resolve("METADATA");
         if (!Files.isRegularFile(metadata)) {
             return null;
         }
-        Map<String, List<String>> headers = headers(Files.readString(metadata, StandardCharsets.UTF_8));
+        String text = Files.readString(metadata, StandardCharsets.UTF_8);
+        return fromMetadata(info, metadata.getFileName().toString(), text, egg ? () -> eggRequires(info) : List::of);
+    }
+
+    private static boolean isEgg(Path location) {
+        Path name = location.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".egg");
+    }
+
+    private static InstalledDistribution readZippedEgg(Path egg) throws IOException {
+        try (ZipFile zip = new ZipFile(egg.toFile(), StandardCharsets.UTF_8)) {
+            String metadata = zipText(zip, "EGG-INFO/PKG-INFO");
+            if (metadata == null) {
+                return null;
+            }
+            String requires = zipText(zip, "EGG-INFO/requires.txt");
+            return fromMetadata(
+                    egg,
+                    "EGG-INFO/PKG-INFO",
+                    metadata,
+                    () -> requires == null
+                            ? List.of()
+                            : requiresTxt(requires.lines().toList()));
+        }
+    }
+
+    private static String zipText(ZipFile zip, String name) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            return null;
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private interface RequiresTxt {
+        List<String> lines() throws IOException;
+    }
+
+    private static InstalledDistribution fromMetadata(
+            Path info, String metadataName, String text, RequiresTxt requiresTxt) throws IOException {
+        Map<String, List<String>> headers = headers(text);
         String name = first(headers, "name");
         String version = first(headers, "version");
         if (name == null || version == null) {
-            throw new IOException(metadata.getFileName() + " has no " + (name == null ? "Name" : "Version"));
+            throw new IOException(metadataName + " has no " + (name == null ? "Name" : "Version"));
         }
         List<Requirement> requires = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         // importlib.metadata (and so pip check) reads Requires-Dist of PKG-INFO/METADATA first and
         // setuptools' requires.txt only when there is none
         List<String> lines = headers.getOrDefault("requires-dist", List.of());
-        if (lines.isEmpty() && egg) {
-            lines = eggRequires(info);
+        if (lines.isEmpty()) {
+            lines = requiresTxt.lines();
         }
         for (String line : lines) {
             try {
@@ -134,9 +198,13 @@ public final class DistributionReader {
         if (!Files.isDirectory(info) || !Files.isRegularFile(file)) {
             return List.of();
         }
+        return requiresTxt(Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
+    private static List<String> requiresTxt(List<String> rawLines) {
         List<String> out = new ArrayList<>();
         String section = null;
-        for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String raw : rawLines) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;

@@ -214,4 +214,64 @@ class VenvRealWorldRegressionTest {
                 .extracting(VenvProblem::message)
                 .containsExactlyInAnyOrderElementsOf(expected);
     }
+
+    // `setup.py install` (setuptools before 80) puts an .egg directory into site-packages and its
+    // path into easy-install.pth; pip check (23.2 and 26 alike) reads its EGG-INFO.
+    @Test
+    void anEggDirectoryOnAPthPathIsCheckedLikePipCheck() throws IOException {
+        Path venv = PythonVenvs.copy(base, work.resolve("egg-directory"));
+        Path site = PythonVenvs.sitePackages(venv);
+        Path egg = Files.createDirectories(site.resolve("Legacy.Pkg-1.0-py3.11.egg"));
+        Path eggInfo = Files.createDirectories(egg.resolve("EGG-INFO"));
+        Files.writeString(eggInfo.resolve("PKG-INFO"), "Metadata-Version: 2.1\nName: Legacy.Pkg\nVersion: 1.0\n");
+        Files.writeString(eggInfo.resolve("requires.txt"), "tabulate-not-here>=0.8\n\n[fast]\norjson\n");
+        Files.createDirectories(egg.resolve("legacypkg"));
+        Files.writeString(egg.resolve("legacypkg/__init__.py"), "");
+        Files.writeString(site.resolve("easy-install.pth"), "./Legacy.Pkg-1.0-py3.11.egg\n");
+
+        VenvInspection inspection =
+                VenvInspector.forVenv(venv).withUserSites(List.of()).inspect();
+        PythonVenvs.Run pip = PythonVenvs.pipCheck(venv, work.resolve("no-user"));
+
+        String expected = "legacy-pkg 1.0 requires tabulate-not-here, which is not installed.";
+        assertThat(pip.stdout().lines().filter(l -> l.endsWith("is not installed.")))
+                .containsExactly(expected);
+        assertThat(inspection.pipCheckProblems())
+                .extracting(VenvProblem::message)
+                .containsExactly(expected);
+        assertThat(inspection.distributions())
+                .extracting(InstalledDistribution::canonicalName)
+                .contains("legacy-pkg");
+    }
+
+    // zip_safe projects get a zipped .egg file from `setup.py install`.
+    @Test
+    void aZippedEggOnAPthPathIsCheckedLikePipCheck() throws IOException {
+        Path venv = PythonVenvs.copy(base, work.resolve("zipped-egg"));
+        Path site = PythonVenvs.sitePackages(venv);
+        Path egg = site.resolve("Zipped_Pkg-2.0-py3.11.egg");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(egg))) {
+            Map<String, String> files = new java.util.LinkedHashMap<>();
+            files.put("EGG-INFO/PKG-INFO", "Metadata-Version: 2.1\nName: Zipped-Pkg\nVersion: 2.0\n");
+            files.put("EGG-INFO/requires.txt", "greenlet<1\nmissing-zipped-dep\n");
+            files.put("zippedpkg/__init__.py", "");
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(file.getKey()));
+                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        Files.writeString(site.resolve("easy-install.pth"), "./Zipped_Pkg-2.0-py3.11.egg\n");
+
+        VenvInspection inspection =
+                VenvInspector.forVenv(venv).withUserSites(List.of()).inspect();
+        PythonVenvs.Run pip = PythonVenvs.pipCheck(venv, work.resolve("no-user"));
+
+        List<String> pipLines =
+                pip.stdout().lines().filter(l -> l.startsWith("zipped-pkg")).toList();
+        assertThat(pipLines).hasSize(2);
+        assertThat(inspection.pipCheckProblems())
+                .extracting(VenvProblem::message)
+                .containsExactlyInAnyOrderElementsOf(pipLines);
+    }
 }
