@@ -39,10 +39,11 @@ import java.util.Set;
  *
  * <p>Limitations: the marker environment is the machine the JVM runs on, so a venv inspected from
  * another machine (a mounted disk) is judged for this one; versions that are not PEP 440 are never
- * reported as conflicting; {@code PYTHONPATH} entries are not followed ({@code .pth} files are); egg
- * installs are read from {@code *.egg-info} only (no {@code .egg} archives); the base
+ * reported as conflicting; {@code PYTHONPATH} entries are not followed ({@code .pth} files are, with
+ * the {@code *.egg-info}, {@code .egg} directories and zipped eggs they lead to); the base
  * interpreter's site-packages are found under its prefix ({@code lib/pythonX.Y/site-packages} and
- * Debian's {@code dist-packages}) only.
+ * Debian's {@code dist-packages}) only; the {@code WHEEL} tags of installed distributions are not
+ * checked (newer pip reports a wheel this interpreter does not accept as unsupported).
  *
  * <p>Instances are immutable and thread-safe; {@link #inspect()} reads the file system and blocks.
  */
