@@ -27,10 +27,12 @@ import java.util.Set;
  * for the venv's Python and this machine's platform (with {@code extra} empty) but whose project is
  * missing, or installed in a version outside the PEP 440 specifiers (pre-releases admitted).
  * Found beyond it: files listed in a {@code RECORD} that are missing or whose size or sha256
- * differ, two dist-info directories of one project, distributions of the user site that the venv
- * sees ({@code include-system-site-packages = true}), and distributions or top-level modules of
- * the user site that would shadow the venv's own once the user site comes first on {@code
- * sys.path} ({@code PYTHONPATH}, or the service started with the base interpreter).
+ * differ, two dist-info directories of one project, and, in a venv with
+ * {@code include-system-site-packages = true} (the only kind whose path Python extends with the
+ * user site), distributions of the user site that the venv sees and top-level modules of the user
+ * site that would shadow the venv's own once the user site comes first on {@code sys.path}. A
+ * user site reaching an isolated venv through {@code PYTHONPATH} is found by
+ * {@link VenvImportProbe} in its service mode, not here.
  *
  * <pre>{@code
  * VenvInspection inspection = VenvInspector.forVenv(Path.of("/srv/open-webui/venv")).inspect();
@@ -124,8 +126,12 @@ public final class VenvInspector {
         if (recordCheck != RecordCheck.NONE) {
             all.addAll(verifyRecords(site, visible.values(), recordCheck == RecordCheck.FULL));
         }
-        for (Path user : users) {
-            all.addAll(shadowing(site, user, config.includeSystemSitePackages()));
+        // Python never puts the user site on the path of a venv without system site packages,
+        // so only a venv that has them can be shadowed by it.
+        if (config.includeSystemSitePackages()) {
+            for (Path user : users) {
+                all.addAll(shadowing(site, user));
+            }
         }
         return new VenvInspection(venv, config, site, List.copyOf(visible.values()), all);
     }
@@ -341,7 +347,7 @@ public final class VenvInspector {
         return out;
     }
 
-    private static List<VenvProblem> shadowing(Path site, Path user, boolean visible) throws IOException {
+    private static List<VenvProblem> shadowing(Path site, Path user) throws IOException {
         if (!Files.isDirectory(user)) {
             return List.of();
         }
@@ -352,7 +358,7 @@ public final class VenvInspector {
         Set<String> reported = new LinkedHashSet<>();
         for (InstalledDistribution dist : DistributionReader.scan(user).distributions()) {
             boolean overlaps = venvProjects.contains(dist.canonicalName());
-            if ((overlaps || visible) && reported.add(dist.canonicalName())) {
+            if (reported.add(dist.canonicalName())) {
                 out.add(new VenvProblem.UserSiteShadowing(dist.canonicalName(), user, !overlaps));
             }
         }

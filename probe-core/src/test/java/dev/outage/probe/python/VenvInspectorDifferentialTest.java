@@ -206,6 +206,24 @@ class VenvInspectorDifferentialTest {
     }
 
     @Test
+    void userSiteCopiesDoNotFailAnIsolatedVenvThatCannotSeeThem() throws IOException {
+        Path venv = PythonVenvs.copy(base, work.resolve("isolated-user-site"));
+        Path userBase = work.resolve("isolated-userbase");
+        String majorMinor = PyvenvConfig.read(venv).majorMinor().orElseThrow();
+        Path userSite = Files.createDirectories(userBase.resolve("lib/python" + majorMinor + "/site-packages"));
+        Files.createDirectories(userSite.resolve("greenlet"));
+        Files.writeString(userSite.resolve("greenlet/__init__.py"), "raise ImportError('stomped by pip --user')\n");
+        Path stale = Files.createDirectories(userSite.resolve("greenlet-0.4.17.dist-info"));
+        Files.writeString(stale.resolve("METADATA"), "Metadata-Version: 2.1\nName: greenlet\nVersion: 0.4.17\n");
+
+        VenvInspection inspection =
+                VenvInspector.forVenv(venv).withUserSites(List.of(userSite)).inspect();
+
+        assertSameAsPipCheck(venv, inspection, userBase);
+        assertThat(inspection.problems()).noneMatch(p -> p instanceof VenvProblem.UserSiteShadowing);
+    }
+
+    @Test
     void checkProbeFailsOnABrokenVenvAndPassesOnAHealthyOne() throws IOException {
         Path healthy = PythonVenvs.copy(base, work.resolve("probe-healthy"));
         Path broken = PythonVenvs.copy(base, work.resolve("probe-broken"));
