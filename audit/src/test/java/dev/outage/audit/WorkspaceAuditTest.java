@@ -55,6 +55,17 @@ class WorkspaceAuditTest {
     }
 
     @Test
+    void unparsablePrometheusConfigIsReportedAtTheProblemNotItsContext() throws Exception {
+        write("prometheus.yml", "global:\n  scrape_interval: 15s\nrule_files:\n\t- alerts.yml\n");
+
+        assertThat(audit().report().findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("file-unparsable");
+            assertThat(f.location().line()).isEqualTo(4);
+            assertThat(f.message()).contains("cannot start any token").doesNotContain("while scanning");
+        });
+    }
+
+    @Test
     void recognisesAConfigWhoseFirstKeyFollowsAByteOrderMark() throws Exception {
         write("prometheus.yml", "\uFEFFrule_files: [missing.yml]\n");
 

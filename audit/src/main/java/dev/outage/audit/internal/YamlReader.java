@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -14,6 +16,8 @@ import tools.jackson.dataformat.yaml.YAMLFactory;
 
 /** Reads a YAML document into a {@link YamlNode} tree that remembers where each value starts. */
 public final class YamlReader {
+
+    private static final Pattern PROBLEM_MARK = Pattern.compile("(?m)^ in reader, line (\\d+), column (\\d+):");
 
     private static final YAMLFactory FACTORY = new YAMLFactory();
 
@@ -35,7 +39,15 @@ public final class YamlReader {
             TokenStreamLocation location = e.getLocation();
             int line = location == null ? 1 : Math.max(1, location.getLineNr());
             int column = location == null ? 1 : Math.max(1, location.getColumnNr());
-            throw new YamlSyntaxException(line, column, firstLine(e.getOriginalMessage()));
+            String message = Optional.ofNullable(e.getOriginalMessage()).orElse("not valid YAML");
+            // The YAML parser names a context ("while scanning for the next token") and then the
+            // problem with its own position; report the problem where it is.
+            Matcher mark = PROBLEM_MARK.matcher(message);
+            while (mark.find()) {
+                line = Integer.parseInt(mark.group(1));
+                column = Integer.parseInt(mark.group(2));
+            }
+            throw new YamlSyntaxException(line, column, problem(message));
         }
     }
 
@@ -69,9 +81,14 @@ public final class YamlReader {
         return new YamlNode.Scalar(text, line, column);
     }
 
-    private static String firstLine(String message) {
-        String text = Optional.ofNullable(message).orElse("not valid YAML").strip();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+    /** Returns the problem sentence: the last line that is neither a position, a snippet nor a caret. */
+    private static String problem(String message) {
+        String problem = "not valid YAML";
+        for (String line : message.strip().lines().toList()) {
+            if (!line.isBlank() && !line.startsWith(" ")) {
+                problem = line.strip();
+            }
+        }
+        return problem;
     }
 }
