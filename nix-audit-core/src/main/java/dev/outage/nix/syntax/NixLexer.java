@@ -15,6 +15,14 @@ import java.util.Objects;
  */
 public final class NixLexer {
 
+    private static final String[] KEYWORDS = {
+        "if", "then", "else", "assert", "with", "let", "in", "rec", "inherit", "or"
+    };
+    private static final TokenKind[] KEYWORD_KINDS = {
+        TokenKind.IF, TokenKind.THEN, TokenKind.ELSE, TokenKind.ASSERT, TokenKind.WITH,
+        TokenKind.LET, TokenKind.IN, TokenKind.REC, TokenKind.INHERIT, TokenKind.OR_KW
+    };
+
     private static final int DEFAULT = 0;
     private static final int STRING = 1;
     private static final int IND_STRING = 2;
@@ -354,55 +362,9 @@ public final class NixLexer {
         if (len < 2 || len > 7) {
             return TokenKind.ID;
         }
-        switch (src.charAt(start)) {
-            case 'i' -> {
-                if (is(start, len, "if")) {
-                    return TokenKind.IF;
-                }
-                if (is(start, len, "in")) {
-                    return TokenKind.IN;
-                }
-                if (is(start, len, "inherit")) {
-                    return TokenKind.INHERIT;
-                }
-            }
-            case 't' -> {
-                if (is(start, len, "then")) {
-                    return TokenKind.THEN;
-                }
-            }
-            case 'e' -> {
-                if (is(start, len, "else")) {
-                    return TokenKind.ELSE;
-                }
-            }
-            case 'a' -> {
-                if (is(start, len, "assert")) {
-                    return TokenKind.ASSERT;
-                }
-            }
-            case 'w' -> {
-                if (is(start, len, "with")) {
-                    return TokenKind.WITH;
-                }
-            }
-            case 'l' -> {
-                if (is(start, len, "let")) {
-                    return TokenKind.LET;
-                }
-            }
-            case 'r' -> {
-                if (is(start, len, "rec")) {
-                    return TokenKind.REC;
-                }
-            }
-            case 'o' -> {
-                if (is(start, len, "or")) {
-                    return TokenKind.OR_KW;
-                }
-            }
-            default -> {
-                return TokenKind.ID;
+        for (int k = 0; k < KEYWORDS.length; k++) {
+            if (is(start, len, KEYWORDS[k])) {
+                return KEYWORD_KINDS[k];
             }
         }
         return TokenKind.ID;
